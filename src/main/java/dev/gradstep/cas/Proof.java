@@ -1,0 +1,15 @@
+package dev.gradstep.cas;
+
+/** The outcome of asking the CAS whether an expression is identically zero. */
+public record Proof(Status status, String detail) {
+    public enum Status {
+        /** Symja simplified it to zero. */
+        PROVED,
+        /** Symja finished but could not show zero (not evidence of non-zero). */
+        NOT_PROVED,
+        /** The time limit or a size cap stopped it. */
+        ABORTED,
+        /** Refused or failed. */
+        ERROR
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gradstep.check;
+
+import java.time.Duration;
+
+/**
+ * How hard to check: class counts to instantiate, random points per instantiation, the seed (so a
+ * run is repeatable), and the time the CAS gets per symbolic question.
+ */
+public record CheckSettings(int minClasses, int maxClasses, int pointsPerCase, long seed,
+                            Duration symbolicTimeout, int symbolicMaxClasses) {
+
+    public static CheckSettings defaults() {
+        return new CheckSettings(2, 5, 3, 20261123L, Duration.ofSeconds(2), 3);
+    }
+}
