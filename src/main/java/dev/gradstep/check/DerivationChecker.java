@@ -1,26 +1,195 @@
 package dev.gradstep.check;
 
+import dev.gradstep.cas.Proof;
 import dev.gradstep.cas.SymjaGateway;
+import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
+import dev.gradstep.derivation.Notation;
+import dev.gradstep.expr.Expr;
+import dev.gradstep.expr.Exprs;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Verifies each step of a derivation numerically (every K in 2..5, every index case, random points
- * at 40 digits) and, where a gateway is given, symbolically. Blocking: run it off the UI thread.
+ * Verifies each step of a derivation numerically (every K in the settings' range, every index
+ * case, random points at 50 digits) and, where a gateway is given, symbolically. Blocking: run
+ * it off the UI thread. Steps are checked in parallel; each verdict is reported as it is known.
  */
 public final class DerivationChecker {
 
+    private final SymjaGateway gateway;
+    private final CheckSettings settings;
+    private final NumericComparer comparer;
+
     /** @param gateway the CAS for symbolic confirmation; null for numeric-only checking */
     public DerivationChecker(SymjaGateway gateway, CheckSettings settings) {
+        this.gateway = gateway;
+        this.settings = settings;
+        this.comparer = new NumericComparer(settings);
     }
 
     /** Checks every step, reporting each verdict as soon as it is known; stops early when cancelled. */
     public DerivationReport check(Derivation derivation, Consumer<StepVerdict> onVerdict, BooleanSupplier cancelled) {
-        throw new IllegalStateException("pending: checker");
+        List<Chains.Link> links;
+        try {
+            links = Chains.of(derivation.steps());
+        } catch (IllegalArgumentException e) {
+            List<StepVerdict> all = new ArrayList<>();
+            for (var step : derivation.steps()) {
+                StepVerdict v = undecided(step.number(), e.getMessage());
+                onVerdict.accept(v);
+                all.add(v);
+            }
+            return new DerivationReport(derivation, all);
+        }
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gradstep-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<StepVerdict>> futures = new ArrayList<>();
+            for (Chains.Link link : links) {
+                futures.add(pool.submit(() -> {
+                    StepVerdict v = cancelled.getAsBoolean()
+                            ? undecided(link.step().number(), "cancelled")
+                            : checkLink(derivation, link, cancelled);
+                    onVerdict.accept(v);
+                    return v;
+                }));
+            }
+            List<StepVerdict> verdicts = new ArrayList<>();
+            for (Future<StepVerdict> f : futures) {
+                verdicts.add(f.get());
+            }
+            return new DerivationReport(derivation, verdicts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("checking was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("checking failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public DerivationReport check(Derivation derivation) {
         return check(derivation, v -> { }, () -> false);
+    }
+
+    private static StepVerdict undecided(int step, String why) {
+        return new StepVerdict(step, Outcome.UNDECIDED, Set.of(), Set.of(), null, null, null, why);
+    }
+
+    private StepVerdict checkLink(Derivation derivation, Chains.Link link, BooleanSupplier cancelled) {
+        Notation notation = derivation.notation();
+        int number = link.step().number();
+        Set<Assumption> used = EnumSet.noneOf(Assumption.class);
+        if (notation.onehot() != null) {
+            used.add(Assumption.ONE_HOT);
+        }
+        NumericComparer.Result numeric;
+        try {
+            numeric = comparer.compare(link, notation, false, cancelled);
+            boolean mayNormalize = derivation.assumptions().contains(Assumption.LABELS_SUM_TO_ONE)
+                    && notation.onehot() == null;
+            if (numeric.holds() == Boolean.FALSE && mayNormalize) {
+                NumericComparer.Result normalized = comparer.compare(link, notation, true, cancelled);
+                if (normalized.holds() != Boolean.FALSE) {
+                    used.add(Assumption.LABELS_SUM_TO_ONE);
+                }
+                numeric = normalized;
+            }
+        } catch (Instantiator.InstantiationException | IllegalArgumentException | ArithmeticException e) {
+            return undecided(number, "cannot check: " + e.getMessage());
+        }
+        if (cancelled.getAsBoolean()) {
+            return undecided(number, "cancelled");
+        }
+        if (numeric.holds() == Boolean.FALSE) {
+            return new StepVerdict(number, Outcome.FAILED, EnumSet.of(Basis.NUMERIC), used, false,
+                    numeric.link(), numeric.counterexample(), "the two sides differ: " + numeric.counterexample().describe());
+        }
+        SymbolicResult symbolic = symbolic(link, notation, used.contains(Assumption.LABELS_SUM_TO_ONE), cancelled);
+        Set<Basis> basis = EnumSet.noneOf(Basis.class);
+        if (numeric.holds() == Boolean.TRUE) {
+            basis.add(Basis.NUMERIC);
+        }
+        if (symbolic.proved()) {
+            basis.add(Basis.SYMBOLIC);
+        }
+        String detail = numeric.summary() + "; " + symbolic.summary()
+                + (used.contains(Assumption.LABELS_SUM_TO_ONE) ? "; holds only when the labels sum to one" : "");
+        if (basis.isEmpty()) {
+            return new StepVerdict(number, Outcome.UNDECIDED, basis, used, null, numeric.link(), null, detail);
+        }
+        return new StepVerdict(number, Outcome.VERIFIED, basis, used, true, numeric.link(), null, detail);
+    }
+
+    private record SymbolicResult(boolean proved, String summary) {
+    }
+
+    /** Asks the CAS to confirm chainLeft - right = 0 for one index case of each equality pattern. */
+    private SymbolicResult symbolic(Chains.Link link, Notation notation, boolean normalized, BooleanSupplier cancelled) {
+        if (gateway == null) {
+            return new SymbolicResult(false, "no CAS check (numeric only)");
+        }
+        int fixed = NumericComparer.fixedClasses(notation);
+        int from = fixed > 0 ? fixed : settings.minClasses();
+        int to = fixed > 0 ? fixed : Math.max(settings.minClasses(), settings.symbolicMaxClasses());
+        List<String> free = Chains.freeIndices(sides(link), link.condition(), notation);
+        int cases = 0;
+        for (int k = from; k <= to; k++) {
+            Instantiator inst = new Instantiator(notation, k, false);
+            for (Map<String, Integer> env : IndexCases.representatives(free, k, link.condition(), inst)) {
+                for (Expr right : link.rights()) {
+                    if (cancelled.getAsBoolean()) {
+                        return new SymbolicResult(false, "Symja: cancelled");
+                    }
+                    Expr diff;
+                    try {
+                        diff = Exprs.sub(inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS),
+                                inst.instantiate(right, env, Instantiator.Mode.LOGITS));
+                    } catch (Instantiator.InstantiationException e) {
+                        return new SymbolicResult(false, "Symja: not asked (" + e.getMessage() + ")");
+                    }
+                    if (normalized) {
+                        diff = IndexCases.lastLabelFromOthers(diff, inst);
+                    }
+                    Proof proof = gateway.proveZero(diff, settings.symbolicTimeout());
+                    cases++;
+                    if (proof.status() != Proof.Status.PROVED) {
+                        String why = switch (proof.status()) {
+                            case ABORTED -> "stopped at the time limit of " + settings.symbolicTimeout().toMillis() + " ms";
+                            case NOT_PROVED -> "could not simplify the difference to 0";
+                            default -> "failed: " + proof.detail();
+                        };
+                        return new SymbolicResult(false, "Symja: " + why + " (K=" + k + ", " + env + ")");
+                    }
+                }
+            }
+        }
+        String range = from == to ? "K=" + from : "K=" + from + ".." + to;
+        return new SymbolicResult(true, "Symja: proved for " + range + " (" + cases + " index case"
+                + (cases == 1 ? "" : "s") + ")");
+    }
+
+    static List<Expr> sides(Chains.Link link) {
+        List<Expr> all = new ArrayList<>(link.rights());
+        all.add(link.chainLeft());
+        if (link.previous() != null) {
+            all.add(link.previous());
+        }
+        return all;
     }
 }

@@ -3,6 +3,9 @@ package dev.gradstep.check;
 import dev.gradstep.derivation.Notation;
 import dev.gradstep.derivation.Step;
 import dev.gradstep.expr.Expr;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +14,13 @@ import java.util.Map;
  * (the "concrete view"), and their values at the user's own logits and labels.
  */
 public final class StepInstances {
+
+    /** More classes than this are not instantiated: the sums would be too long to show or evaluate. */
+    public static final int MAX_CLASSES = 2000;
+    /** At most this many index cases are listed or evaluated. */
+    public static final int MAX_CASES = 64;
+
+    private final Evaluator evaluator = new Evaluator(30);
 
     /** One index case of a step at a fixed K: the indices, and both sides with sums expanded. */
     public record Instance(Map<String, Integer> indices, Expr left, Expr right) {
@@ -34,14 +44,59 @@ public final class StepInstances {
     /**
      * The step's left side (the chain's left side for a continuation) and right side for K
      * classes, one instance per index case allowed by its condition. Indices are 1-based.
+     * Symbols keep their names (s_2 stays s_2); sums are written out and deltas decided.
      */
     public List<Instance> instances(List<Step> steps, int stepIndex, Notation notation, int classes) {
-        throw new IllegalStateException("pending: instances");
+        Chains.Link link = Chains.of(steps).get(stepIndex);
+        Instantiator inst = new Instantiator(notation, checkedClasses(classes), false);
+        Expr right = link.rights().get(link.rights().size() - 1);
+        List<String> free = Chains.freeIndices(List.of(link.chainLeft(), right), link.condition(), notation);
+        List<Instance> out = new ArrayList<>();
+        for (Map<String, Integer> env : IndexCases.all(free, classes, link.condition(), inst, MAX_CASES)) {
+            out.add(new Instance(IndexCases.sorted(env),
+                    inst.instantiate(link.chainLeft(), env, Instantiator.Mode.DISPLAY),
+                    inst.instantiate(right, env, Instantiator.Mode.DISPLAY)));
+        }
+        return out;
     }
 
-    /** Both sides evaluated at the given logits and labels (K = logits.length), per index case. */
+    /**
+     * Both sides evaluated at the given logits and labels (K = logits.length), per index case.
+     * Labels follow the user's numbers even under a one-hot notation, so a student sees where a
+     * step stops holding for labels that are not what the derivation assumed.
+     */
     public List<Evaluation> evaluate(List<Step> steps, int stepIndex, Notation notation, double[] logits,
                                      double[] labels) {
-        throw new IllegalStateException("pending: instances");
+        if (logits.length != labels.length) {
+            throw new IllegalArgumentException(logits.length + " logits but " + labels.length + " labels");
+        }
+        Notation general = new Notation(notation.logits(), notation.probs(), notation.labels(), notation.loss(),
+                notation.classes(), notation.batch(), null);
+        int k = checkedClasses(logits.length);
+        Chains.Link link = Chains.of(steps).get(stepIndex);
+        Instantiator inst = new Instantiator(general, k, true);
+        Expr right = link.rights().get(link.rights().size() - 1);
+        List<String> free = Chains.freeIndices(List.of(link.chainLeft(), right), link.condition(), general);
+        Map<Expr.Sym, BigDecimal> point = new HashMap<>();
+        for (int i = 1; i <= k; i++) {
+            point.put(inst.logit(i), new BigDecimal(logits[i - 1]));
+            point.put(inst.label(i), new BigDecimal(labels[i - 1]));
+        }
+        List<Evaluation> out = new ArrayList<>();
+        Evaluator.Session session = evaluator.at(point);
+        for (Map<String, Integer> env : IndexCases.all(free, k, link.condition(), inst, MAX_CASES)) {
+            double l = session.eval(inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS)).value().doubleValue();
+            double r = session.eval(inst.instantiate(right, env, Instantiator.Mode.LOGITS)).value().doubleValue();
+            out.add(new Evaluation(IndexCases.sorted(env), l, r));
+        }
+        return out;
+    }
+
+    private static int checkedClasses(int classes) {
+        if (classes < 2 || classes > MAX_CLASSES) {
+            throw new IllegalArgumentException("steps can be instantiated for 2.." + MAX_CLASSES
+                    + " classes, not " + classes);
+        }
+        return classes;
     }
 }

@@ -1,0 +1,34 @@
+package dev.gradstep;
+
+import dev.gradstep.cli.Cli;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * The jar's entry point: with no arguments it opens the desktop app, with a sub-command it runs
+ * the command line without starting JavaFX (so it works with no display).
+ */
+public final class GradStep {
+
+    private GradStep() {
+    }
+
+    public static void main(String[] args) throws ReflectiveOperationException {
+        if (args.length == 0) {
+            openApp(args);
+            return;
+        }
+        System.exit(Cli.run(args));
+    }
+
+    /** Looked up by name so that the command-line path never loads a JavaFX class. */
+    private static void openApp(String[] args) throws ReflectiveOperationException {
+        try {
+            Class.forName("dev.gradstep.ui.UiMain").getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.gradstep.cli;
+
+import dev.gradstep.cas.SymjaGateway;
+import dev.gradstep.check.CheckSettings;
+import dev.gradstep.check.DerivationChecker;
+import dev.gradstep.check.DerivationReport;
+import dev.gradstep.check.Outcome;
+import dev.gradstep.check.StepVerdict;
+import dev.gradstep.derivation.Assumption;
+import dev.gradstep.derivation.Derivation;
+import dev.gradstep.derivation.DerivationLoader;
+import dev.gradstep.derivation.Step;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradstep check FILE...}: verifies derivation files step by step. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Verify derivation files (.yaml) step by step: numerically for K=2..5 and every index case,",
+            "and symbolically by Symja where it can decide in time.",
+            "Exit status: 0 every step holds, 1 a step failed or could not be decided, 2 bad usage or unreadable file."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml) or folders of them")
+    private List<Path> files;
+
+    @Option(names = "--json", description = "print one JSON report per file, one per line")
+    private boolean json;
+
+    @Option(names = "--numeric-only", description = "skip the symbolic (Symja) confirmation")
+    private boolean numericOnly;
+
+    @Option(names = "--verbose", description = "say what each verdict rests on")
+    private boolean verbose;
+
+    @Option(names = "--symbolic-timeout", paramLabel = "MS", defaultValue = "2000",
+            description = "time Symja gets per question, in milliseconds (default: ${DEFAULT-VALUE})")
+    private long symbolicTimeoutMs;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (symbolicTimeoutMs < 1) {
+            err.println("gradstep check: --symbolic-timeout must be at least 1 ms");
+            return 2;
+        }
+        SymjaGateway gateway = numericOnly ? null : SymjaGateway.start();
+        try {
+            CheckSettings defaults = CheckSettings.defaults();
+            CheckSettings settings = new CheckSettings(defaults.minClasses(), defaults.maxClasses(),
+                    defaults.pointsPerCase(), defaults.seed(), Duration.ofMillis(symbolicTimeoutMs),
+                    defaults.symbolicMaxClasses());
+            DerivationChecker checker = new DerivationChecker(gateway, settings);
+            DerivationLoader loader = new DerivationLoader();
+            int status = 0;
+            for (Path file : expand(files, err)) {
+                status = Math.max(status, checkFile(file, loader, checker, out, err));
+            }
+            if (files.isEmpty()) {
+                status = 2;
+            }
+            return status;
+        } finally {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+
+    private List<Path> expand(List<Path> given, PrintWriter err) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                try (var stream = Files.list(p)) {
+                    stream.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                            .sorted().forEach(out::add);
+                } catch (java.io.IOException e) {
+                    err.println(p + ": cannot list the folder: " + e.getMessage());
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private int checkFile(Path file, DerivationLoader loader, DerivationChecker checker, PrintWriter out,
+                          PrintWriter err) {
+        if (!Files.isRegularFile(file)) {
+            err.println(file + ": no such file");
+            return 2;
+        }
+        Derivation derivation;
+        try {
+            derivation = loader.load(file);
+        } catch (DerivationLoader.LoadException e) {
+            e.problems().forEach(p -> err.println(p.describe()));
+            return 2;
+        }
+        DerivationReport report = checker.check(derivation);
+        if (json) {
+            out.println(Json.write(toJson(file, report)));
+        } else {
+            print(file, report, out);
+        }
+        out.flush();
+        return report.passes() ? 0 : 1;
+    }
+
+    private void print(Path file, DerivationReport report, PrintWriter out) {
+        Derivation d = report.derivation();
+        out.println(file + ": " + d.title());
+        int verified = 0;
+        int failed = 0;
+        int undecided = 0;
+        for (StepVerdict v : report.verdicts()) {
+            Step step = d.steps().get(v.step() - 1);
+            String mark = mark(step, v);
+            String rest = switch (v.outcome()) {
+                case VERIFIED -> basisWords(v) + (v.assumptions().contains(Assumption.LABELS_SUM_TO_ONE)
+                        ? ", using sum(y) = 1" : "");
+                case FAILED -> v.counterexample() == null ? v.detail() : v.counterexample().describe();
+                case UNDECIDED -> v.detail();
+            };
+            out.printf("  %3d  %-13s %-22s %s%n", v.step(), mark, step.rule().fileName(), rest);
+            if (verbose && v.outcome() != Outcome.UNDECIDED) {
+                out.println("                     " + v.detail());
+            }
+            if (step.markedWrong() && v.outcome() == Outcome.FAILED) {
+                out.println("                     correct: " + step.mistake().correctTex());
+            }
+            switch (v.outcome()) {
+                case VERIFIED -> verified++;
+                case FAILED -> failed++;
+                case UNDECIDED -> undecided++;
+            }
+        }
+        out.printf("  %d steps: %d verified, %d failed, %d undecided%s%n", report.verdicts().size(), verified, failed,
+                undecided, report.passes() ? "" : " -- NOT OK");
+    }
+
+    private static String mark(Step step, StepVerdict v) {
+        if (step.markedWrong()) {
+            return v.outcome() == Outcome.FAILED ? "WRONG (meant)" : "NOT WRONG?";
+        }
+        return switch (v.outcome()) {
+            case VERIFIED -> "OK";
+            case FAILED -> "FAILED";
+            case UNDECIDED -> "UNDECIDED";
+        };
+    }
+
+    private static String basisWords(StepVerdict v) {
+        return switch (v.basisName()) {
+            case "both" -> "numbers + Symja";
+            case "symbolic" -> "Symja";
+            case "numeric" -> "numbers";
+            default -> "";
+        };
+    }
+
+    private static Map<String, Object> toJson(Path file, DerivationReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Derivation d = report.derivation();
+        root.put("file", file.toString());
+        root.put("id", d.id());
+        root.put("title", d.title());
+        root.put("passes", report.passes());
+        List<Object> steps = new ArrayList<>();
+        for (StepVerdict v : report.verdicts()) {
+            Step step = d.steps().get(v.step() - 1);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", v.step());
+            s.put("line", step.sourceLine());
+            s.put("rule", step.rule().fileName());
+            s.put("tex", step.tex());
+            s.put("outcome", v.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            s.put("basis", v.basisName());
+            s.put("assumptions", v.assumptions().stream().map(Assumption::fileName).sorted().toList());
+            s.put("holds", v.holds());
+            s.put("link", v.link());
+            s.put("markedWrong", step.markedWrong());
+            if (v.counterexample() == null) {
+                s.put("counterexample", null);
+            } else {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("classes", v.counterexample().classes());
+                c.put("indices", new java.util.TreeMap<>(v.counterexample().indices()));
+                c.put("logits", v.counterexample().logits());
+                c.put("labels", v.counterexample().labels());
+                c.put("left", v.counterexample().left());
+                c.put("right", v.counterexample().right());
+                s.put("counterexample", c);
+            }
+            s.put("detail", v.detail());
+            steps.add(s);
+        }
+        root.put("steps", steps);
+        return root;
+    }
+}
