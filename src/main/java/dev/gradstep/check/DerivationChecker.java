@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * Verifies each step of a derivation numerically (every K in the settings' range, every index
- * case, random points at 50 digits) and, where a gateway is given, symbolically. Blocking: run
+ * case, random points at 40 digits) and, where a gateway is given, symbolically. Blocking: run
  * it off the UI thread. Steps are checked in parallel; each verdict is reported as it is known.
  */
 public final class DerivationChecker {

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  */
 final class NumericComparer {
 
-    static final int DIGITS = 50;
+    static final int DIGITS = 40;
     private static final MathContext SHOW = new MathContext(12);
     private static final BigDecimal SCALE = BigDecimal.valueOf(1_000_000);
     /** Large logits: machine-precision softmax overflows here; the check must still be right. */
