@@ -1,0 +1,2 @@
+/** The command line over the core: check, export, numbers. */
+package dev.gradstep.cli;
