@@ -1,2 +1,2 @@
-/** The command line over the core: check, export, numbers. */
+/** The command line over the core: check, export, numbers. Never starts JavaFX. */
 package dev.gradstep.cli;
