@@ -6,7 +6,9 @@ import dev.gradstep.check.DerivationChecker;
 import dev.gradstep.check.DerivationReport;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
+import dev.gradstep.numeric.NumericBenchmark;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -66,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("whole process 'gradstep check <flagship>': %s%n", processTime());
         out.flush();
+        PrintStream numbers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8);
+        new NumericBenchmark().run(numbers);
+        numbers.flush();
         return 0;
     }
 
