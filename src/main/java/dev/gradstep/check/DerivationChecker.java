@@ -111,6 +111,9 @@ public final class DerivationChecker {
                 }
                 numeric = normalized;
             }
+        } catch (Instantiator.OutOfRange e) {
+            return new StepVerdict(number, Outcome.FAILED, EnumSet.of(Basis.NUMERIC), used, false, null, null,
+                    "a side uses an index that does not exist: " + e.getMessage());
         } catch (Instantiator.InstantiationException | IllegalArgumentException | ArithmeticException e) {
             return undecided(number, "cannot check: " + e.getMessage());
         }

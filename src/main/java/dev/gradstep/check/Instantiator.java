@@ -222,11 +222,12 @@ final class Instantiator {
                     + ", not " + idx.size());
         }
         if (batched() && (idx.get(0) < 1 || idx.get(0) > rows)) {
-            throw new InstantiationException("row " + idx.get(0) + " of " + name + " is outside 1.." + rows);
+            throw new OutOfRange("row " + idx.get(0) + " of " + name + " is outside 1.." + rows + " (N=" + rows + ")");
         }
         int k = idx.get(idx.size() - 1);
         if (k < 1 || k > classes) {
-            throw new InstantiationException("index " + k + " of " + name + " is outside 1.." + classes);
+            throw new OutOfRange("index " + k + " of " + name + " is outside 1.." + classes + " (K=" + classes
+                    + (batched() ? ", N=" + rows : "") + ")");
         }
     }
 
@@ -552,8 +553,17 @@ final class Instantiator {
         }
     }
 
+    /** An index beyond its range at sizes the step must hold for: the step itself is wrong there. */
+    static final class OutOfRange extends InstantiationException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfRange(String message) {
+            super(message);
+        }
+    }
+
     /** A step that cannot be made concrete: the message says why, in the user's terms. */
-    static final class InstantiationException extends RuntimeException {
+    static class InstantiationException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         InstantiationException(String message) {
