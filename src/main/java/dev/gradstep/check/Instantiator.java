@@ -53,7 +53,7 @@ final class Instantiator {
     private final boolean resolveDerivatives;
     private final Map<SoftmaxKey, Expr> softmaxCache = new HashMap<>();
 
-    private record SoftmaxKey(int row, int k, Set<String> keep) {
+    private record SoftmaxKey(int row, int k, Set<String> keep, Map<String, Integer> env) {
     }
 
     Instantiator(Notation notation, int classes, boolean resolveDerivatives) {
@@ -164,10 +164,10 @@ final class Instantiator {
             }
             Definition def = definitions.get(s.name());
             if (def != null && def.symbol().isPlain()) {
-                return inst(def.value(), Map.of(), keep, false);
+                return inst(def.value(), env, keep, false);
             }
             if (s.name().equals(notation.loss())) {
-                return loss(keep);
+                return loss(env, keep);
             }
             if (isVectorName(s.name())) {
                 throw new InstantiationException("'" + s.name() + "' is a vector here: give it an index, as in "
@@ -191,7 +191,7 @@ final class Instantiator {
         }
         Definition def = definitions.get(s.name());
         if (def != null && def.symbol().indices().size() == idx.size()) {
-            Map<String, Integer> bound = new HashMap<>();
+            Map<String, Integer> bound = new HashMap<>(env);
             for (int k = 0; k < idx.size(); k++) {
                 bound.put(((Sym) def.symbol().indices().get(k)).name(), idx.get(k));
             }
@@ -201,7 +201,7 @@ final class Instantiator {
             return labelValue(idx, env);
         }
         if (s.name().equals(notation.probs())) {
-            return softmax(batched() ? idx.get(0) : 0, idx.get(idx.size() - 1), keep);
+            return softmax(batched() ? idx.get(0) : 0, idx.get(idx.size() - 1), env, keep);
         }
         return concrete;
     }
@@ -258,42 +258,42 @@ final class Instantiator {
     }
 
     /** The logit (row, k), through its definition unless it is kept as a variable. */
-    private Expr logitOf(int row, int k, Set<String> keep) {
+    private Expr logitOf(int row, int k, Map<String, Integer> env, Set<String> keep) {
         List<Integer> idx = batched() ? List.of(row, k) : List.of(k);
-        return symbol(concrete(notation.logits(), idx), Map.of(), keep, false);
+        return symbol(concrete(notation.logits(), idx), env, keep, false);
     }
 
-    private Expr softmax(int row, int k, Set<String> keep) {
-        SoftmaxKey key = new SoftmaxKey(row, k, keep);
+    private Expr softmax(int row, int k, Map<String, Integer> env, Set<String> keep) {
+        SoftmaxKey key = new SoftmaxKey(row, k, keep, env);
         Expr cached = softmaxCache.get(key);
         if (cached != null) {
             return cached;
         }
         List<Expr> exps = new ArrayList<>();
         for (int m = 1; m <= classes; m++) {
-            exps.add(new Exp(logitOf(row, m, keep)));
+            exps.add(new Exp(logitOf(row, m, env, keep)));
         }
         Expr denominator = Exprs.add(exps);
         for (int m = 1; m <= classes; m++) {
-            softmaxCache.put(new SoftmaxKey(row, m, keep), new Div(exps.get(m - 1), denominator));
+            softmaxCache.put(new SoftmaxKey(row, m, keep, env), new Div(exps.get(m - 1), denominator));
         }
         return softmaxCache.get(key);
     }
 
-    private Expr probability(int row, int k, Set<String> keep) {
+    private Expr probability(int row, int k, Map<String, Integer> env, Set<String> keep) {
         List<Integer> idx = batched() ? List.of(row, k) : List.of(k);
-        return symbol(concrete(notation.probs(), idx), Map.of(), keep, false);
+        return symbol(concrete(notation.probs(), idx), env, keep, false);
     }
 
     /** Cross-entropy: -sum_k y_k log s_k, or its mean over the rows of a batch. */
-    private Expr loss(Set<String> keep) {
+    private Expr loss(Map<String, Integer> env, Set<String> keep) {
         List<Expr> terms = new ArrayList<>();
         int lastRow = batched() ? rows : 0;
         for (int n = batched() ? 1 : 0; n <= lastRow; n++) {
             for (int k = 1; k <= classes; k++) {
                 List<Integer> idx = batched() ? List.of(n, k) : List.of(k);
-                Expr y = symbol(concrete(notation.labels(), idx), Map.of(), keep, false);
-                terms.add(Exprs.mul(y, new Log(probability(n, k, keep))));
+                Expr y = symbol(concrete(notation.labels(), idx), env, keep, false);
+                terms.add(Exprs.mul(y, new Log(probability(n, k, env, keep))));
             }
         }
         Expr total = Exprs.neg(Exprs.add(terms));
@@ -340,7 +340,7 @@ final class Instantiator {
         if (hasMeaning(wrt.name())) {
             Expr result = Differentiator.d(of, variable);
             return keep.contains(wrt.name()) ? result
-                    : substitute(result, s -> s.name().equals(wrt.name()) ? symbol(s, Map.of(), keep, false) : s);
+                    : substitute(result, s -> s.name().equals(wrt.name()) ? symbol(s, env, keep, false) : s);
         }
         return resolveDerivatives ? Differentiator.d(of, variable) : new Deriv(of, variable);
     }

@@ -42,6 +42,19 @@ class DefinitionsAndBatchTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+        smoothed labels, general form | s_i - y_i
+        smoothed labels, closed form  | s_i - (1 - \\epsilon) \\delta_{ic} - \\frac{\\epsilon}{K}
+        """)
+    void check_labelSmoothingDefinedThroughTrueClass_verified(String name, String gradient)
+            throws DerivationLoader.LoadException {
+        String yaml = file("notation: {logits: z, probs: s, labels: y, loss: L, classes: K, onehot: c}\n",
+                "y_i = (1 - \\epsilon) \\delta_{ic} + \\frac{\\epsilon}{K}",
+                "\\frac{\\partial L}{\\partial z_i} = " + gradient);
+        assertOutcome(yaml, Outcome.VERIFIED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
         batch mean                 | \\frac{\\partial L}{\\partial X_{n,i}} = \\frac{1}{N} (s(X_n)_i - Y_{n,i}) | VERIFIED
         batch without 1/N          | \\frac{\\partial L}{\\partial X_{n,i}} = s(X_n)_i - Y_{n,i} | FAILED
         batch loss as a mean       | L = -\\frac{1}{N} \\sum_{n=1}^{N} \\sum_{k=1}^{K} Y_{n,k} \\log s(X_n)_k | VERIFIED
