@@ -193,6 +193,7 @@ public final class DerivationViewModel {
         }
         revealed.set(revealed.get() + 1);
         currentIndex.set(revealed.get() - 1);
+        hint.set("");
         refresh();
     }
 

@@ -110,6 +110,7 @@ public final class NumbersViewModel {
         this.engine = engine;
         logitsText.addListener((o, a, b) -> recompute());
         labelsText.addListener((o, a, b) -> recompute());
+        recompute();
     }
 
     public NumbersViewModel(Executor background, Executor ui, StepInstances instances) {
