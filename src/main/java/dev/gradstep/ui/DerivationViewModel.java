@@ -56,6 +56,9 @@ public final class DerivationViewModel {
                            StepStatus status, String verdictDetail, String mistakeNote) {
     }
 
+    /** Problem lines shown before the rest are counted. */
+    public static final int MAX_PROBLEM_LINES = 4;
+
     private final Executor background;
     private final Executor ui;
     private final CheckService checks;
@@ -96,7 +99,7 @@ public final class DerivationViewModel {
     public void setLibrary(List<Derivation> available, List<String> problems) {
         derivations.setAll(available);
         if (!problems.isEmpty()) {
-            message.set("Some derivation files could not be read:\n" + String.join("\n", problems));
+            message.set(summarise("Some derivation files could not be read:", problems));
         }
         if (!available.isEmpty() && derivation.get() == null) {
             select(available.get(0));
@@ -140,8 +143,10 @@ public final class DerivationViewModel {
             } catch (DerivationLoader.LoadException e) {
                 List<String> lines = new ArrayList<>();
                 e.problems().forEach(p -> lines.add(p.describe()));
-                String text = lines.isEmpty() ? String.valueOf(e.getMessage()) : String.join("\n", lines);
-                ui.execute(() -> message.set("Could not open " + file.getFileName() + ":\n" + text));
+                if (lines.isEmpty()) {
+                    lines.add(String.valueOf(e.getMessage()));
+                }
+                ui.execute(() -> message.set(summarise("Could not open " + file.getFileName() + ":", lines)));
             } catch (RuntimeException e) {
                 ui.execute(() -> message.set("Could not open " + file.getFileName() + ": " + e.getMessage()));
             }
@@ -308,6 +313,17 @@ public final class DerivationViewModel {
         String mistake = s.mistake() == null ? "" : s.mistake().explanation();
         return new StepView(s.number(), d.steps().size(), s.tex(), display, prev == null ? "" : prev.tex(),
                 s.rule().title(), s.rule().example(), s.why(), s.parts(), statuses[idx], detail, mistake);
+    }
+
+    /** A few problems in full and a count of the rest, so the message never buries the window. */
+    static String summarise(String heading, List<String> problems) {
+        int shown = Math.min(problems.size(), MAX_PROBLEM_LINES);
+        StringBuilder sb = new StringBuilder(heading);
+        problems.subList(0, shown).forEach(p -> sb.append('\n').append(p));
+        if (problems.size() > shown) {
+            sb.append("\n\u2026 and ").append(problems.size() - shown).append(" more problems.");
+        }
+        return sb.toString();
     }
 
     private static String firstSentence(String text) {

@@ -181,9 +181,6 @@ final class NumbersPane extends ScrollPane {
     private static void mark(TextField field, Label message, NumbersViewModel.InputError e) {
         field.pseudoClassStateChanged(INVALID, e != null);
         message.setText(e == null ? "" : e.message());
-        if (e != null && e.length() > 0 && field.isFocused() && e.offset() + e.length() <= field.getLength()) {
-            field.selectRange(e.offset(), e.offset() + e.length());
-        }
     }
 
     private static TableColumn<NumbersViewModel.Row, String> column(String title,

@@ -194,4 +194,14 @@ class DerivationViewModelTest {
         assertEquals("e^{z_i}", s.parts().get("u"));
         assertTrue(s.why().startsWith("Reason 2"));
     }
+
+    @Test
+    void manyLibraryProblems_areSummarised() {
+        DerivationViewModel vm = new DerivationViewModel(Runnable::run, Runnable::run, checks, p -> files.load(p),
+                new ChangeHighlighter(new TexWriter()));
+        vm.setLibrary(List.of(TestDerivations.steps(2)), java.util.Collections.nCopies(20, "bad.yaml:1: oops"));
+        String m = vm.messageProperty().get();
+        assertEquals(1 + DerivationViewModel.MAX_PROBLEM_LINES + 1, m.split("\n").length, m);
+        assertTrue(m.endsWith("and 16 more problems."), m);
+    }
 }
