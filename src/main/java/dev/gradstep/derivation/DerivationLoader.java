@@ -322,6 +322,17 @@ public final class DerivationLoader {
         return new FileReading(source, body).run();
     }
 
+    /** SnakeYAML splits a message into context and problem; join them so they read as one sentence. */
+    private static String yamlReason(String context, String problem) {
+        if (problem == null) {
+            return context == null ? "unreadable YAML" : context;
+        }
+        if (context == null) {
+            return problem;
+        }
+        return problem.startsWith("but ") ? context + ", " + problem : problem + " (" + context + ")";
+    }
+
     private static String reasonOf(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -425,9 +436,7 @@ public final class DerivationLoader {
                 return node.get();
             } catch (MarkedYamlEngineException e) {
                 Optional<Mark> where = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-                String what = e.getProblem() != null ? e.getProblem() : e.getContext();
-                String context = e.getContext() != null && e.getProblem() != null ? " (" + e.getContext() + ")" : "";
-                problem(where, "YAML syntax: " + what + context);
+                problem(where, "YAML syntax: " + yamlReason(e.getContext(), e.getProblem()));
                 return null;
             } catch (YamlEngineException e) {
                 problems.add(new LoadProblem(source, 0, 0, "YAML: " + reasonOf(e)));
