@@ -1,7 +1,11 @@
 package dev.gradstep.ui;
 
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import dev.gradstep.check.StepVerdict;
+import dev.gradstep.derivation.Derivation;
+import dev.gradstep.export.AtomicWriter;
+import dev.gradstep.export.LatexExporter;
+import dev.gradstep.export.MarkdownExporter;
+import java.util.List;
 
 /** Adapts the core exporters and the atomic writer to the export view model's ports. */
 final class CoreExports {
@@ -10,32 +14,27 @@ final class CoreExports {
     }
 
     static ExportViewModel.Documents documents() {
+        LatexExporter latex = new LatexExporter();
+        MarkdownExporter markdown = new MarkdownExporter();
         return new ExportViewModel.Documents() {
             @Override
-            public String latexDocument(dev.gradstep.derivation.Derivation d, java.util.List<dev.gradstep.check.StepVerdict> v) {
-                throw new IllegalStateException("pending: LaTeX exporter");
+            public String latexDocument(Derivation d, List<StepVerdict> v) {
+                return latex.document(d, v);
             }
 
             @Override
-            public String latexSnippet(dev.gradstep.derivation.Derivation d, java.util.List<Integer> steps) {
-                throw new IllegalStateException("pending: LaTeX exporter");
+            public String latexSnippet(Derivation d, List<Integer> steps) {
+                return latex.snippet(d, steps);
             }
 
             @Override
-            public String markdown(dev.gradstep.derivation.Derivation d, java.util.List<dev.gradstep.check.StepVerdict> v) {
-                throw new IllegalStateException("pending: Markdown exporter");
+            public String markdown(Derivation d, List<StepVerdict> v) {
+                return markdown.markdown(d, v);
             }
         };
     }
 
     static ExportViewModel.FileWriter writer() {
-        return (target, content, overwrite) -> {
-            if (!overwrite && Files.exists(target)) {
-                throw new java.nio.file.FileAlreadyExistsException(target.toString());
-            }
-            java.nio.file.Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".gradstep", ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        };
+        return AtomicWriter::write;
     }
 }

@@ -87,4 +87,17 @@ class ExportViewModelTest {
     void parseSteps_readsRangesAndLists() {
         assertEquals(List.of(2, 3, 4, 9), MainWindow.parseSteps("2-4, 9 x"));
     }
+
+    @Test
+    void coreExporters_writeMarkdownAndLatex() throws Exception {
+        ExportViewModel real = new ExportViewModel(CoreExports.documents(), null, CoreExports.writer());
+        Path md = dir.resolve("d.md");
+        assertTrue(real.export(new ExportViewModel.Request(ExportViewModel.Format.MARKDOWN, md, TestDerivations.steps(3),
+                List.of(), List.of(), ""), p -> false), real.statusProperty().get());
+        assertTrue(Files.readString(md).contains("Test with 3 steps"));
+        Path tex = dir.resolve("d.tex");
+        assertTrue(real.export(new ExportViewModel.Request(ExportViewModel.Format.LATEX_DOCUMENT, tex,
+                TestDerivations.steps(3), List.of(), List.of(), ""), p -> false), real.statusProperty().get());
+        assertTrue(Files.readString(tex).contains("\\documentclass"));
+    }
 }
