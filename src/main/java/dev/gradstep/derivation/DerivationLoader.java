@@ -87,8 +87,9 @@ public final class DerivationLoader {
 
     /** A problem in a file: where, and what. Line and column are 1-based; 0 when unknown. */
     public record LoadProblem(String source, int line, int column, String message) {
+        /** {@code file:line:column: message}; line and column are left out when unknown (0). */
         public String describe() {
-            return source + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
+            return source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + message;
         }
     }
 

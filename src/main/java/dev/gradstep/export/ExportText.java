@@ -77,6 +77,11 @@ final class ExportText {
         return s.tex().strip().replaceAll("(?m)^[ \\t]*\\r?\\n", "");
     }
 
+    /** A rule's title as prose: titles may hold a LaTeX relation ("Case i \\neq j"), shown as its symbol. */
+    static String ruleTitle(Step s) {
+        return s.rule().title().replace("\\neq", "\u2260");
+    }
+
     /** "verified (numeric+symbolic)", "failed: K=3, ...", "undecided: ...": the verdict in words. */
     static String verdictWords(StepVerdict v) {
         if (v.outcome() == Outcome.VERIFIED) {

@@ -77,7 +77,7 @@ public final class LatexExporter {
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             sb.append("\\intertext{\\textbf{").append(s.number()).append(". ")
-                    .append(escape(s.rule().title())).append(".}");
+                    .append(escape(ExportText.ruleTitle(s))).append(".}");
             if (!s.why().isBlank()) {
                 sb.append(' ').append(escape(s.why()));
             }

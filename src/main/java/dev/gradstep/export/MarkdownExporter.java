@@ -41,7 +41,7 @@ public final class MarkdownExporter {
             sb.append(".\n\n");
         }
         for (Step s : d.steps()) {
-            sb.append("**").append(s.number()).append(". ").append(escape(s.rule().title())).append("**");
+            sb.append("**").append(s.number()).append(". ").append(escape(ExportText.ruleTitle(s))).append("**");
             if (!s.why().isBlank()) {
                 sb.append(" \u2014 ").append(escape(s.why()));
             }

@@ -2,20 +2,112 @@ package dev.gradstep.tex;
 
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Line;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
-/** Reads LaTeX as people write it into expressions. Stateless apart from its configuration. */
+/**
+ * Reads LaTeX as people write it into expressions. Stateless apart from its configuration, so one
+ * instance may be shared between threads.
+ *
+ * <h2>Trees</h2>
+ * <ul>
+ * <li>{@code a + b - c} is {@code Add(a, b, Neg c)}, flattened left to right; a leading {@code -a b}
+ * is {@code Neg(Mul(a, b))}. Parentheses keep their structure: {@code a + (b + c)} nests.</li>
+ * <li>Products ({@code \cdot}, {@code \times}, {@code *}, juxtaposition) flatten into one
+ * {@code Mul}. Plain letters are single-letter symbols, so {@code ab} is {@code a b}.</li>
+ * <li>A slash binds the two factors next to it: {@code a b / c d} is {@code a (b/c) d}, so
+ * {@code -y_i / s_i} is {@code Neg(Div(y_i, s_i))}.</li>
+ * <li>Subscripts: {@code z_{n,i}} has two indices; a braced run of letters and numbers without
+ * commas ({@code w_{ji}}, {@code w_{12}}) gives one index per letter and one per digit run;
+ * anything else ({@code z_{j+1}}) is one index expression. Unbraced scripts take one token as in
+ * TeX ({@code y_12} is {@code y_1} times 2). {@code \delta} with two indices is a {@code Delta}.</li>
+ * <li>Names: {@code \theta}, {@code \hat{y}}, {@code \tilde{y}}, {@code \bar{z}}
+ * ({@code \overline} and {@code \widehat} are normalised), {@code \mathcal{L}}; bold and similar
+ * fonts ({@code \mathbf}, {@code \boldsymbol}, {@code \bm}, {@code \vec}) are dropped; primes join
+ * the name ({@code u'}); {@code \mathrm{CE}} and {@code \text{CE}} are the multi-letter symbol
+ * {@code CE}.</li>
+ * <li>Transpose: {@code s^T}, {@code s^\top}, {@code J^{T}}, {@code s^{\mathrm{T}}} are
+ * {@code Fn("transpose", [s])} only when the base is a symbol without indices; otherwise
+ * ({@code s_i^T}, {@code (s)^T}) it is a power of the symbol {@code T}.</li>
+ * </ul>
+ *
+ * <h2>Operator scope</h2>
+ * {@code \log}, {@code \ln}, {@code \exp} without parentheses, and the operator
+ * {@code \frac{\partial}{\partial z_j}} take the <em>next factor</em>: a symbol with its scripts, a
+ * group, a {@code \frac}, a function call or another operator ({@code \log s_i y_i} is
+ * {@code Mul(Log s_i, y_i)}). When that next factor is a {@code \sum}, it extends to the end of the
+ * current product term ({@code \log \sum_k e^{z_k}} is {@code Log(Sum(..))}). A parenthesised
+ * argument is taken as is: {@code \log(s_i) y_i} is {@code Mul(Log s_i, y_i)}. {@code \sum} itself
+ * binds the rest of its product term: {@code \sum_i y_i \log s_i + b} is {@code Add(Sum(..), b)}.
+ *
+ * <h2>Functions</h2>
+ * A Greek letter followed by {@code (} is always a call ({@code \sigma(x_j)}); so is an upright name
+ * ({@code \operatorname{softmax}(z)_i}, {@code \mathrm{diag}(s)}). A single letter followed by a
+ * parenthesised group is a call only when a subscript follows ({@code S(\mathbf{z})_i}) or when the
+ * letter was registered through {@link #TexReader(Set)}; otherwise {@code s(x)} is a product.
+ *
+ * <h2>Lines</h2>
+ * {@code LHS = R1 = R2 ...}; a leading {@code =} (or {@code &=}) makes a continuation. After the last
+ * right side, a condition may follow: {@code (i = j)}, {@code \quad i \neq j}, {@code , i \ne j},
+ * {@code \text{for } i \neq j}, {@code \text{if } i = c}, several joined by {@code ,} or
+ * {@code \text{and}}. A final parenthesised group that holds relations between index terms is
+ * always a condition. A trailing {@code \quad \text{...}} that is not a condition is a remark and
+ * is dropped, as are spacing, {@code &}, {@code \\}, {@code \label}, {@code \tag}, a final
+ * {@code .} or {@code ,}, and the labels of &#92;underbrace and &#92;overbrace.
+ *
+ * <h2>Errors</h2>
+ * Only {@link TexParseException} escapes, with a 1-based line and column. Input is limited to
+ * {@value #MAX_LENGTH} characters and nesting to {@value Parser#MAX_DEPTH} levels.
+ */
 public final class TexReader {
 
+    /** Longest input accepted, in characters. */
+    public static final int MAX_LENGTH = 20_000;
+
+    private final Set<String> functionNames;
+
     public TexReader() {
+        this(Set.of());
+    }
+
+    /**
+     * A reader for which these symbol names (e.g. {@code s} or {@code \sigma} when a notation says
+     * the probabilities are a function) read {@code name(...)} as a call even without a subscript.
+     */
+    public TexReader(Set<String> functionNames) {
+        this.functionNames = Set.copyOf(Objects.requireNonNull(functionNames, "functionNames"));
     }
 
     /** Reads one line: {@code LHS = R1 [= R2 ...] [condition]} or {@code = R1 ...}. */
     public Line readLine(String tex) {
-        throw new IllegalStateException("pending: tex reader");
+        return guarded(tex, toks -> Parser.readLine(toks, functionNames));
     }
 
     /** Reads a single expression (no {@code =}). */
     public Expr readExpr(String tex) {
-        throw new IllegalStateException("pending: tex reader");
+        return guarded(tex, toks -> Parser.readExpr(toks, functionNames));
+    }
+
+    private static <T> T guarded(String tex, Function<List<Token>, T> parse) {
+        if (tex == null) {
+            throw new TexParseException("no input", 1, 1, "");
+        }
+        if (tex.length() > MAX_LENGTH) {
+            throw new TexParseException("input too long (" + tex.length() + " characters; the limit is "
+                    + MAX_LENGTH + ")", 1, 1, "");
+        }
+        try {
+            return parse.apply(Lexer.tokenize(tex));
+        } catch (TexParseException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            // a safety net only: the parser's own depth limit normally fires first
+            throw new TexParseException("nesting too deep", 1, 1, "");
+        } catch (RuntimeException e) {
+            // a safety net so callers only ever handle one exception type; tests assert it never fires
+            throw new TexParseException("internal error while reading: " + e, 1, 1, "");
+        }
     }
 }

@@ -163,6 +163,16 @@ class LatexExporterTest {
     }
 
     @Test
+    void snippet_ruleTitleWithLatex_isSetAsASymbol() {
+        Derivation one = new Derivation("c", "t", "", d.notation(), Set.of(), List.of(Samples.step(1,
+                "\\frac{\\partial s_i}{\\partial z_j} = -s_i s_j \\quad (i \\neq j)",
+                dev.gradstep.derivation.Rule.CASE_NOT_EQUAL, "Off the diagonal.")), "c.yaml");
+        String snippet = exporter.snippet(one, null);
+        assertTrue(snippet.contains("\\textbf{1. Case i \\ensuremath{\\neq} j.}"), snippet);
+        assertFalse(snippet.contains("textbackslash"), snippet);
+    }
+
+    @Test
     void align_equalsInsideBracesIsNotTheAlignmentPoint() {
         assertEquals("\\sum_{k=1} a_k &= b", LatexExporter.align("\\sum_{k=1} a_k = b"));
         assertEquals("&= b", LatexExporter.align("= b"));

@@ -31,7 +31,7 @@ class MarkdownExporterTest {
     void markdown_containsEveryStepWithRuleReasonAndMaths() {
         String md = exporter.markdown(d, List.of());
         for (Step s : d.steps()) {
-            assertTrue(md.contains("**" + s.number() + ". " + s.rule().title() + "** \u2014 "), "step " + s.number());
+            assertTrue(md.contains("**" + s.number() + ". " + ExportText.ruleTitle(s) + "** \u2014 "), "step " + s.number());
             assertTrue(md.contains("$$\n" + ExportText.tex(s) + "\n$$"), "maths of step " + s.number());
         }
         assertTrue(md.contains("**1. Definition** \u2014 The softmax turns logits into probabilities.\n\n$$\ns_i = "), md);

@@ -21,7 +21,7 @@ final class Samples {
     private Samples() {
     }
 
-    private static Step step(int n, String tex, Rule rule, String why) {
+    static Step step(int n, String tex, Rule rule, String why) {
         Line placeholder = new Line(new Expr.Sym("a"), List.of(new Expr.Sym("b")), Condition.ALWAYS);
         return new Step(n, tex, placeholder, rule, why, Map.of(), null, n * 3);
     }

@@ -1,0 +1,119 @@
+package dev.gradstep.numeric;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a vector of doubles from whatever people paste: comma, space, tab, semicolon or newline
+ * separated numbers, a spreadsheet row or column, or a NumPy / PyTorch print such as
+ * {@code [2.  1.  0.1]}, {@code array([2.0, 1.0, 0.1])} or {@code tensor([2., 1.], dtype=torch.float64)}.
+ * A decimal comma cannot be told from a separator, so {@code 0,5} reads as two numbers.
+ */
+public final class VectorParser {
+
+    private static final Pattern NUMBER =
+            Pattern.compile("[+\\-\u2212]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+\\-\u2212]?\\d+)?");
+    private static final Pattern KEYWORD_ARGUMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
+    private static final Set<String> WRAPPERS =
+            Set.of("array", "np.array", "numpy.array", "tensor", "torch.tensor", "matrix", "np.matrix");
+    private static final Set<String> NANS = Set.of("nan", "+nan", "-nan");
+    private static final Set<String> INFINITIES =
+            Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "\u221e", "+\u221e", "-\u221e");
+
+    private VectorParser() {
+    }
+
+    /**
+     * @param what the name used in error messages ("logits", "labels")
+     * @throws NumericInputException naming the offending token with its offset and length
+     */
+    public static double[] parse(String text, String what) {
+        if (text == null) {
+            throw NumericInputException.atToken(what, "no numbers given", 0, 0);
+        }
+        double[] values = new double[Math.max(4, text.length() / 2 + 1)];
+        int count = 0;
+        int depth = 0;
+        int innerRows = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char ch = text.charAt(i);
+            if (ch == '[') {
+                depth++;
+                if (depth >= 2 && ++innerRows > 1) {
+                    throw NumericInputException.atToken(what,
+                            "more than one row: give a single vector, not a matrix", i, 1);
+                }
+                i++;
+                continue;
+            }
+            if (isSeparator(ch)) {
+                if (ch == ']') {
+                    depth--;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && !isSeparator(text.charAt(i))) {
+                i++;
+            }
+            String token = text.substring(start, i);
+            if (isWrapper(token, text, i) || KEYWORD_ARGUMENT.matcher(token).matches()) {
+                continue;
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[count++] = number(token, what, start);
+        }
+        if (count == 0) {
+            throw NumericInputException.atToken(what, "no numbers given", 0, n);
+        }
+        return Arrays.copyOf(values, count);
+    }
+
+    private static double number(String token, String what, int offset) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (NANS.contains(lower)) {
+            throw NumericInputException.atToken(what, "NaN is not allowed", offset, token.length());
+        }
+        if (INFINITIES.contains(lower)) {
+            throw NumericInputException.atToken(what, "Infinity is not allowed", offset, token.length());
+        }
+        if (token.equals("...") || token.equals("\u2026")) {
+            throw NumericInputException.atToken(what, "'" + token + "' means the print was shortened: "
+                    + "print the full array (np.set_printoptions(threshold=sys.maxsize) or .tolist())",
+                    offset, token.length());
+        }
+        if (!NUMBER.matcher(token).matches()) {
+            throw NumericInputException.atToken(what, "'" + token + "' is not a number", offset, token.length());
+        }
+        double value = Double.parseDouble(token.replace('\u2212', '-'));
+        if (Double.isInfinite(value)) {
+            throw NumericInputException.atToken(what,
+                    "'" + token + "' is too large for a double: Infinity is not allowed", offset, token.length());
+        }
+        return value;
+    }
+
+    /** NumPy and PyTorch prints wrap the list in array(...) or tensor(...): skip the name. */
+    private static boolean isWrapper(String token, String text, int end) {
+        if (!WRAPPERS.contains(token.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        int j = end;
+        while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        return j < text.length() && text.charAt(j) == '(';
+    }
+
+    private static boolean isSeparator(char ch) {
+        return ch == ',' || ch == ';' || ch == '[' || ch == ']' || ch == '(' || ch == ')'
+                || Character.isWhitespace(ch) || ch == '\u00a0';
+    }
+}
