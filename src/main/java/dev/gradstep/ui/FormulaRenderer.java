@@ -74,6 +74,15 @@ public final class FormulaRenderer {
         return warm;
     }
 
+    /**
+     * Loads JLaTeXMath's classes and fonts (about a second) without touching JavaFX, so the launcher
+     * can start it before the toolkit is up. Holds no state: the engine's own caches keep the work.
+     */
+    public static void preloadEngine() {
+        new TeXFormula("\\frac{\\partial L}{\\partial z_j} = \\sum_{i=1}^{K} y_i \\log s_i")
+                .createTeXIcon(TeXConstants.STYLE_DISPLAY, 20);
+    }
+
     public CompletableFuture<Void> whenWarm() {
         return warm;
     }

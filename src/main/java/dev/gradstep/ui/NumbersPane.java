@@ -49,10 +49,10 @@ final class NumbersPane extends ScrollPane {
         logits.textProperty().bindBidirectional(vm.logitsTextProperty());
         labels.textProperty().bindBidirectional(vm.labelsTextProperty());
         logits.setPromptText("e.g. 2.0, 1.0, 0.1  or  [2. 1. 0.1]");
-        labels.setPromptText("a class 1..K, or one value per class");
+        labels.setPromptText("a class 0..K-1, or one value per class");
         logits.setTooltip(new Tooltip("Logits z: numbers separated by commas, spaces or new lines;\n"
                 + "a spreadsheet row or a NumPy print pastes as is."));
-        labels.setTooltip(new Tooltip("Labels y: the true class (1..K) for one-hot labels,\n"
+        labels.setTooltip(new Tooltip("Labels y: the true class (0-based, as in NumPy/PyTorch) for one-hot labels,\n"
                 + "or one value per class for soft labels."));
         for (Label l : new Label[] {logitsMessage, labelsMessage}) {
             l.getStyleClass().add("input-message");
@@ -91,7 +91,7 @@ final class NumbersPane extends ScrollPane {
         heatNote.getStyleClass().add("muted");
         heatNote.setWrapText(true);
 
-        table.getColumns().add(column("class", r -> Integer.toString(r.index())));
+        table.getColumns().add(column("class (0-based)", r -> Integer.toString(r.index())));
         table.getColumns().add(column("logit z", r -> num(r.logit())));
         table.getColumns().add(column("softmax s", r -> num(r.probability())));
         table.getColumns().add(column("label y", r -> num(r.label())));
@@ -102,7 +102,7 @@ final class NumbersPane extends ScrollPane {
         table.setPrefHeight(300);
         table.setTooltip(new Tooltip("The classes with the largest gradient (up to " + NumbersViewModel.SHOWN_ROWS + ")"));
 
-        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices");
+        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K, as in the maths)");
         idx.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().indices()));
         stepTable.getColumns().add(idx);
         stepTable.getColumns().add(stepColumn("left side", v -> num(v.left())));

@@ -67,7 +67,7 @@ public final class NumbersViewModel {
                            double relativeError, String checkMethod, double[][] jacobian, List<String> warnings) {
     }
 
-    /** One class in the tables (1-based, as in the derivation). */
+    /** One class in the tables, numbered from 0 like the class index the user types. */
     public record Row(int index, double logit, double probability, double label, double gradient,
                       double numericGradient) {
     }
@@ -92,7 +92,7 @@ public final class NumbersViewModel {
     private final Engine engine;
     private final StepInstances instances;
     private final StringProperty logitsText = new SimpleStringProperty(this, "logitsText", "2.0, 1.0, 0.1");
-    private final StringProperty labelsText = new SimpleStringProperty(this, "labelsText", "1");
+    private final StringProperty labelsText = new SimpleStringProperty(this, "labelsText", "0");
     private final ReadOnlyObjectWrapper<InputError> logitsError = new ReadOnlyObjectWrapper<>(this, "logitsError");
     private final ReadOnlyObjectWrapper<InputError> labelsError = new ReadOnlyObjectWrapper<>(this, "labelsError");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -122,7 +122,7 @@ public final class NumbersViewModel {
         return logitsText;
     }
 
-    /** Input: a class index (1..K) or a distribution over the classes. */
+    /** Input: a class index (0..K-1, as in NumPy and PyTorch) or a distribution over the classes. */
     public StringProperty labelsTextProperty() {
         return labelsText;
     }
@@ -192,7 +192,7 @@ public final class NumbersViewModel {
                 .limit(SHOWN_ROWS).sorted().collect(Collectors.toList());
         List<Row> shown = new ArrayList<>();
         for (int i : order) {
-            shown.add(new Row(i + 1, z[i], a.probabilities()[i], y[i], a.gradient()[i],
+            shown.add(new Row(i, z[i], a.probabilities()[i], y[i], a.gradient()[i],
                     a.numericGradient() == null ? Double.NaN : a.numericGradient()[i]));
         }
         String jacobianNote = a.jacobian() == null || k > MAX_HEATMAP

@@ -9,6 +9,14 @@ public final class UiMain {
     }
 
     public static void main(String[] args) {
+        startPreload();
         Application.launch(GradStepApp.class, args);
+    }
+
+    /** JLaTeXMath costs about a second to load: do it while JavaFX starts, not after. */
+    static void startPreload() {
+        Thread t = new Thread(FormulaRenderer::preloadEngine, "gradstep-latex-preload");
+        t.setDaemon(true);
+        t.start();
     }
 }

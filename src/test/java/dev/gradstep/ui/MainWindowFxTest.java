@@ -51,7 +51,7 @@ class MainWindowFxTest {
 
     @AfterEach
     void close() {
-        ctx.close();
+        WaitForAsyncUtils.waitForAsyncFx(10_000, ctx::close);
     }
 
     @Test

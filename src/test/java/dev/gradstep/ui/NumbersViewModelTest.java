@@ -18,7 +18,7 @@ class NumbersViewModelTest {
     @Test
     void goodInput_givesSoftmaxLossAndCheckedGradient() {
         vm.logitsTextProperty().set("2.0, 1.0, 0.1");
-        vm.labelsTextProperty().set("1");
+        vm.labelsTextProperty().set("0");
         NumbersViewModel.Result r = vm.resultProperty().get();
         assertNotNull(r);
         assertNull(vm.logitsErrorProperty().get());
@@ -59,8 +59,8 @@ class NumbersViewModelTest {
     @Test
     void classIndexOutOfRange_isExplained() {
         vm.logitsTextProperty().set("1 2 3");
-        vm.labelsTextProperty().set("7");
-        assertTrue(vm.labelsErrorProperty().get().message().contains("1..3"));
+        vm.labelsTextProperty().set("3");
+        assertTrue(vm.labelsErrorProperty().get().message().contains("0..2"));
     }
 
     @Test
