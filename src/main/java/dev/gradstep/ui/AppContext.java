@@ -58,6 +58,7 @@ public final class AppContext implements AutoCloseable {
         }, CoreExports.writer());
         this.numbers = new NumbersViewModel(background, ui, instances);
         background.execute(renderer::warmUp);
+        derivations.pauseChecks();
         DerivationLoader.Library library = loadBundled(loader);
         derivations.setLibrary(library.derivations(),
                 library.problems().stream().map(DerivationLoader.LoadProblem::describe).toList());

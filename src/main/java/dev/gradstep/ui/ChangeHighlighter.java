@@ -31,21 +31,14 @@ public final class ChangeHighlighter {
             Line line = current.line();
             Expr now = last(line);
             Expr before = last(previous.line());
-            List<Expr> oldUnits = units(before);
-            List<Expr> newUnits = units(now);
-            List<Expr> remaining = new ArrayList<>(oldUnits);
-            boolean[] changed = new boolean[newUnits.size()];
-            int count = 0;
-            for (int i = 0; i < newUnits.size(); i++) {
-                if (!remaining.remove(newUnits.get(i))) {
-                    changed[i] = true;
-                    count++;
-                }
-            }
-            if (count == 0) {
+            if (before.equals(now)) {
                 return Optional.empty();
             }
-            String rhs = now instanceof Expr.Mul ? writeFactors(newUnits, changed) : writeTerms(newUnits, changed);
+            boolean[] kept = new boolean[1];
+            String rhs = diff(before, now, kept);
+            if (!kept[0]) {
+                return Optional.empty();
+            }
             return Optional.of(assemble(line, rhs));
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -70,6 +63,36 @@ public final class ChangeHighlighter {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Writes {@code now} with the parts not in {@code before} marked. Quotients are compared part by
+     * part; sums and products term by term. {@code kept[0]} records whether anything was unchanged,
+     * since marking everything tells the reader nothing.
+     */
+    private String diff(Expr before, Expr now, boolean[] kept) {
+        if (before.equals(now)) {
+            kept[0] = true;
+            return writer.write(now);
+        }
+        if (before instanceof Expr.Div b && now instanceof Expr.Div n) {
+            return "\\frac{" + diff(b.numerator(), n.numerator(), kept) + "}{" + diff(b.denominator(), n.denominator(), kept) + "}";
+        }
+        List<Expr> oldUnits = units(before);
+        List<Expr> newUnits = units(now);
+        if (newUnits.size() < 2) {
+            return mark(writer.write(now));
+        }
+        List<Expr> remaining = new ArrayList<>(oldUnits);
+        boolean[] changed = new boolean[newUnits.size()];
+        for (int i = 0; i < newUnits.size(); i++) {
+            if (!remaining.remove(newUnits.get(i))) {
+                changed[i] = true;
+            } else {
+                kept[0] = true;
+            }
+        }
+        return now instanceof Expr.Mul ? writeFactors(newUnits, changed) : writeTerms(newUnits, changed);
     }
 
     private String writeTerms(List<Expr> terms, boolean[] changed) {

@@ -81,6 +81,8 @@ public final class DerivationViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper(this, "checkSummary", "");
 
+    private boolean checksPaused;
+    private boolean checkWanted;
     private StepStatus[] statuses = new StepStatus[0];
     private StepVerdict[] verdicts = new StepVerdict[0];
     private int generation;
@@ -206,8 +208,8 @@ public final class DerivationViewModel {
     public void showHint() {
         if (canReveal.get()) {
             Step next = steps().get(revealed.get());
-            hint.set("Hint: the next step uses the " + next.rule().title().toLowerCase(java.util.Locale.ROOT)
-                    + (next.why().isBlank() ? "." : " \u2014 " + firstSentence(next.why())));
+            hint.set("Hint: the next step uses the " + PlainText.of(next.rule().title()).toLowerCase(java.util.Locale.ROOT)
+                    + (next.why().isBlank() ? "." : " \u2014 " + PlainText.of(firstSentence(next.why()))));
         }
     }
 
@@ -226,10 +228,31 @@ public final class DerivationViewModel {
         }
     }
 
+    /**
+     * Holds checks back (start-up: the first step must be painted before the checker takes the
+     * CPU); {@link #resumeChecks} starts any check asked for meanwhile.
+     */
+    public void pauseChecks() {
+        checksPaused = true;
+    }
+
+    public void resumeChecks() {
+        checksPaused = false;
+        if (checkWanted) {
+            checkWanted = false;
+            startCheck();
+        }
+    }
+
     /** (Re)checks the current derivation in the background; badges fill in as verdicts arrive. */
     public void startCheck() {
         Derivation d = derivation.get();
         if (d == null || checking.get()) {
+            return;
+        }
+        if (checksPaused) {
+            checkWanted = true;
+            checkSummary.set("Checks start in a moment\u2026");
             return;
         }
         int gen = ++generation;
@@ -289,7 +312,7 @@ public final class DerivationViewModel {
         List<StepItem> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Step s = d.steps().get(i);
-            items.add(new StepItem(s.number(), s.rule().title(), statuses[i], i > lastVisible()));
+            items.add(new StepItem(s.number(), PlainText.of(s.rule().title()), statuses[i], i > lastVisible()));
         }
         outline.setAll(items);
         canNext.set(idx >= 0 && idx < lastVisible());
@@ -312,7 +335,8 @@ public final class DerivationViewModel {
         }
         String mistake = s.mistake() == null ? "" : s.mistake().explanation();
         return new StepView(s.number(), d.steps().size(), s.tex(), display, prev == null ? "" : prev.tex(),
-                s.rule().title(), s.rule().example(), s.why(), s.parts(), statuses[idx], detail, mistake);
+                PlainText.of(s.rule().title()), s.rule().example(), PlainText.of(s.why()), s.parts(), statuses[idx], detail,
+                PlainText.of(mistake));
     }
 
     /** A few problems in full and a count of the rest, so the message never buries the window. */

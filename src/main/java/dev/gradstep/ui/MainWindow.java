@@ -102,7 +102,7 @@ public final class MainWindow {
         VBox top = new VBox(menuBar(), messageBar());
         root.setTop(top);
         SplitPane split = new SplitPane(sidebar(), centre());
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setBottom(bottomBar());
@@ -126,6 +126,7 @@ public final class MainWindow {
                 if (!painted && vm.currentProperty().get() != null && currentFormula.paintCount() > 0) {
                     painted = true;
                     firstPaint.forEach(Runnable::run);
+                    vm.resumeChecks();
                     stop();
                 }
             }
@@ -686,6 +687,7 @@ public final class MainWindow {
             status.setMinWidth(Region.USE_PREF_SIZE);
             title.setMinWidth(0);
             setPadding(new Insets(4, 6, 4, 6));
+            setPrefWidth(0);
         }
 
         @Override

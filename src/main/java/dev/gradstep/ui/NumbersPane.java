@@ -91,15 +91,17 @@ final class NumbersPane extends ScrollPane {
         heatNote.getStyleClass().add("muted");
         heatNote.setWrapText(true);
 
-        table.getColumns().add(column("class (0-based)", r -> Integer.toString(r.index())));
-        table.getColumns().add(column("logit z", r -> num(r.logit())));
-        table.getColumns().add(column("softmax s", r -> num(r.probability())));
-        table.getColumns().add(column("label y", r -> num(r.label())));
-        table.getColumns().add(column("gradient s\u00b7\u03a3y \u2212 y", r -> num(r.gradient())));
-        table.getColumns().add(column("numeric check", r -> num(r.numericGradient())));
+        table.getColumns().add(column("class", r -> Integer.toString(r.index())));
+        table.getColumns().add(column("z", r -> num(r.logit())));
+        table.getColumns().add(column("s", r -> num(r.probability())));
+        table.getColumns().add(column("y", r -> num(r.label())));
+        table.getColumns().add(column("\u2202L/\u2202z = s\u00b7\u03a3y \u2212 y", r -> num(r.gradient())));
+        table.getColumns().add(column("numeric", r -> num(r.numericGradient())));
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(300);
+        table.setFixedCellSize(26);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).multiply(26).add(34));
+        table.setMinHeight(80);
         table.setTooltip(new Tooltip("The classes with the largest gradient (up to " + NumbersViewModel.SHOWN_ROWS + ")"));
 
         TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K, as in the maths)");
@@ -109,7 +111,10 @@ final class NumbersPane extends ScrollPane {
         stepTable.getColumns().add(stepColumn("right side", v -> num(v.right())));
         stepTable.getColumns().add(stepColumn("equal?", v -> v.agrees() ? "\u2713 equal" : "\u2717 differ"));
         stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        stepTable.setPrefHeight(170);
+        stepTable.setFixedCellSize(26);
+        stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(8, javafx.beans.binding.Bindings.size(
+                stepTable.getItems())).multiply(26).add(34));
+        stepTable.setMinHeight(60);
         stepTable.setTooltip(new Tooltip("The current step's two sides at your numbers, per index case"));
 
         probabilities.setTitle("Probabilities s vs labels y");
@@ -125,7 +130,7 @@ final class NumbersPane extends ScrollPane {
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
-        Label tableTitle = new Label("Per class");
+        Label tableTitle = new Label("Per class (classes numbered from 0, like the label you type)");
         tableTitle.getStyleClass().add("section-title");
         Label stepTitle = new Label("The current step at your numbers");
         stepTitle.getStyleClass().add("section-title");

@@ -5,13 +5,13 @@ import dev.gradstep.check.StepVerdict;
 
 /** What the outline badge of a step says. */
 public enum StepStatus {
-    PENDING("waiting", "Not checked yet"),
-    CHECKING("checking", "Being checked now"),
-    VERIFIED_SYMBOLIC("verified \u2713 CAS", "Verified: Symja proved both sides equal"),
-    VERIFIED_NUMERIC("verified \u2713 numbers", "Verified numerically at random points, K = 2..5"),
-    FAILED("failed \u2717", "The two sides differ: see the counterexample"),
-    UNDECIDED("undecided ?", "Neither the numbers nor the CAS could settle it"),
-    UNAVAILABLE("not checked", "The checker is not available");
+    PENDING("\u2026 waiting", "Not checked yet"),
+    CHECKING("\u2026 checking", "Being checked now"),
+    VERIFIED_SYMBOLIC("\u2713 CAS", "Verified: Symja proved both sides equal"),
+    VERIFIED_NUMERIC("\u2713 numeric", "Verified numerically at random points, K = 2..5"),
+    FAILED("\u2717 failed", "The two sides differ: see the counterexample"),
+    UNDECIDED("? undecided", "Neither the numbers nor the CAS could settle it"),
+    UNAVAILABLE("\u2013 unchecked", "The checker is not available");
 
     private final String badge;
     private final String explanation;

@@ -204,4 +204,15 @@ class DerivationViewModelTest {
         assertEquals(1 + DerivationViewModel.MAX_PROBLEM_LINES + 1, m.split("\n").length, m);
         assertTrue(m.endsWith("and 16 more problems."), m);
     }
+
+    @Test
+    void pausedChecks_startWhenResumed() {
+        DerivationViewModel vm = new DerivationViewModel(Runnable::run, Runnable::run, checks, p -> files.load(p),
+                new ChangeHighlighter(new TexWriter()));
+        vm.pauseChecks();
+        vm.setLibrary(List.of(TestDerivations.steps(3)), List.of());
+        assertEquals(StepStatus.PENDING, vm.outline().get(0).status());
+        vm.resumeChecks();
+        assertEquals(StepStatus.VERIFIED_SYMBOLIC, vm.outline().get(0).status());
+    }
 }

@@ -129,20 +129,38 @@ class MainWindowFxTest {
     void screenshots_lightAndDark_areWritten(FxRobot robot) throws Exception {
         Path out = Path.of("target", "screenshots");
         Files.createDirectories(out);
-        robot.interact(() -> ctx.derivations().goTo(Math.min(1, ctx.derivations().outline().size() - 1)));
+        int quotient = Math.min(2, ctx.derivations().outline().size() - 1);
         for (Theme t : Theme.values()) {
+            String name = t.name().toLowerCase();
             robot.interact(() -> window.setTheme(t));
-            WaitForAsyncUtils.waitForFxEvents();
-            Path file = out.resolve("main-" + t.name().toLowerCase() + ".png");
-            BufferedImage[] image = new BufferedImage[1];
-            robot.interact(() -> {
-                WritableImage snap = window.scene().getRoot().snapshot(null, null);
-                image[0] = SwingFXUtils.fromFXImage(snap, null);
-            });
-            ImageIO.write(image[0], "png", file.toFile());
-            assertTrue(Files.size(file) > 5000, "tiny screenshot " + file);
-            assertTrue(distinctColours(image[0]) > 50, "screenshot is nearly one colour: " + file);
+            robot.interact(() -> ctx.derivations().goTo(quotient));
+            shoot(robot, out.resolve("main-" + name + ".png"));
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
+            shoot(robot, out.resolve("concrete-" + name + ".png"));
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(2));
+            shoot(robot, out.resolve("numbers-" + name + ".png"));
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(0));
         }
+        robot.interact(() -> {
+            window.scene().getWindow().setWidth(1600);
+            window.scene().getWindow().setHeight(1000);
+            ctx.derivations().goTo(Math.min(11, ctx.derivations().outline().size() - 1));
+        });
+        shoot(robot, out.resolve("main-large-dark.png"));
+    }
+
+    private void shoot(FxRobot robot, Path file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        BufferedImage[] image = new BufferedImage[1];
+        robot.interact(() -> {
+            WritableImage snap = window.scene().getRoot().snapshot(null, null);
+            image[0] = SwingFXUtils.fromFXImage(snap, null);
+        });
+        ImageIO.write(image[0], "png", file.toFile());
+        assertTrue(Files.size(file) > 5000, "tiny screenshot " + file);
+        assertTrue(distinctColours(image[0]) > 50, "screenshot is nearly one colour: " + file);
     }
 
     private static int distinctColours(BufferedImage img) {
