@@ -81,6 +81,7 @@ public final class DerivationViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper(this, "checkSummary", "");
 
+    private List<String> displayCache;
     private boolean checksPaused;
     private boolean checkWanted;
     private StepStatus[] statuses = new StepStatus[0];
@@ -113,6 +114,7 @@ public final class DerivationViewModel {
             return;
         }
         cancelCheck();
+        displayCache = null;
         derivation.set(d);
         int n = d.steps().size();
         statuses = new StepStatus[n];
@@ -314,7 +316,15 @@ public final class DerivationViewModel {
             Step s = d.steps().get(i);
             items.add(new StepItem(s.number(), PlainText.of(s.rule().title()), statuses[i], i > lastVisible()));
         }
-        outline.setAll(items);
+        if (outline.size() != items.size()) {
+            outline.setAll(items);
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                if (!outline.get(i).equals(items.get(i))) {
+                    outline.set(i, items.get(i));
+                }
+            }
+        }
         canNext.set(idx >= 0 && idx < lastVisible());
         canPrevious.set(idx > 0);
         canReveal.set(revealMode.get() && revealed.get() < n);
@@ -327,7 +337,10 @@ public final class DerivationViewModel {
     private StepView view(Derivation d, int idx) {
         Step s = d.steps().get(idx);
         Step prev = idx > 0 ? d.steps().get(idx - 1) : null;
-        String display = highlighter.highlight(prev, s).orElse(s.tex());
+        if (displayCache == null || displayCache.size() != d.steps().size()) {
+            displayCache = displayTexts();
+        }
+        String display = displayCache.get(idx);
         StepVerdict v = verdicts[idx];
         String detail = v == null ? statuses[idx].explanation() : v.detail();
         if (v != null && v.counterexample() != null) {
@@ -425,6 +438,25 @@ public final class DerivationViewModel {
 
     public ReadOnlyStringProperty checkSummaryProperty() {
         return checkSummary.getReadOnlyProperty();
+    }
+
+    /** Every step's LaTeX as the step pane shows it (changed parts marked), for prefetching. */
+    public List<String> displayTexts() {
+        Derivation d = derivation.get();
+        List<String> out = new ArrayList<>();
+        if (d != null) {
+            for (int i = 0; i < d.steps().size(); i++) {
+                Step s = d.steps().get(i);
+                out.add(highlighter.highlight(i > 0 ? d.steps().get(i - 1) : null, s).orElse(s.tex()));
+            }
+        }
+        return out;
+    }
+
+    /** Every step's own LaTeX. */
+    public List<String> stepTexts() {
+        Derivation d = derivation.get();
+        return d == null ? List.of() : d.steps().stream().map(Step::tex).toList();
     }
 
     /** The verdicts known so far, in step order (for export). */

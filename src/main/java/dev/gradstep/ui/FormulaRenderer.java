@@ -13,7 +13,9 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,15 @@ public final class FormulaRenderer {
         }
     }
 
+    /** Recently laid-out formulas; stepping back and forth reuses them. */
+    private final Map<String, Layout> cache = new LinkedHashMap<>(128, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Layout> eldest) {
+            return size() > 256;
+        }
+    };
     private final CompletableFuture<Void> warm = new CompletableFuture<>();
     private final Object initLock = new Object();
     private boolean initialised;
@@ -100,10 +111,33 @@ public final class FormulaRenderer {
     /** Lays out LaTeX at a font size in pixels; throws JLaTeXMath's unchecked ParseException. */
     public Layout layout(String tex, double size, String highlightHex) {
         ensureInitialised();
-        TeXFormula formula = new TeXFormula(resolveHighlight(tex, highlightHex));
+        String resolved = resolveHighlight(tex, highlightHex);
+        String key = size + "|" + resolved;
+        synchronized (cache) {
+            Layout hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        TeXFormula formula = new TeXFormula(resolved);
         TeXIcon icon = formula.createTeXIcon(TeXConstants.STYLE_DISPLAY, (float) size);
         icon.setInsets(new Insets(2, 2, 2, 2));
-        return new Layout(icon);
+        Layout layout = new Layout(icon);
+        synchronized (cache) {
+            cache.put(key, layout);
+        }
+        return layout;
+    }
+
+    /** Lays out formulas ahead of time (background thread) so stepping to them costs only painting. */
+    public void prepare(List<String> texts, double size, String highlightHex) {
+        for (String t : texts) {
+            try {
+                layout(t, size, highlightHex);
+            } catch (RuntimeException e) {
+                // A formula that cannot be typeset is reported when it is shown.
+            }
+        }
     }
 
     /** Paints a laid-out formula onto a canvas at (x, y) in the given colour. */

@@ -66,6 +66,14 @@ public final class FormulaView extends Region {
         return problem.getReadOnlyProperty();
     }
 
+    /** Lays out these formulas in the background at this view's size and colours, ready to show. */
+    public void prefetch(List<String> texts, java.util.concurrent.Executor background) {
+        double size = formulaSize.getValue().doubleValue();
+        String hex = FormulaRenderer.hex(highlightColor.getValue());
+        List<String> copy = List.copyOf(texts);
+        background.execute(() -> renderer.prepare(copy, size, hex));
+    }
+
     public long paintCount() {
         return paintCount;
     }

@@ -115,6 +115,9 @@ public final class MainWindow {
             picker.getSelectionModel().select(b);
             if (b != null) {
                 ctx.settings().setLastDerivation(b.id());
+                if (painted) {
+                    prefetch();
+                }
             }
         });
         ctx.concrete().classesProperty();
@@ -126,6 +129,7 @@ public final class MainWindow {
                 if (!painted && vm.currentProperty().get() != null && currentFormula.paintCount() > 0) {
                     painted = true;
                     firstPaint.forEach(Runnable::run);
+                    prefetch();
                     vm.resumeChecks();
                     stop();
                 }
@@ -166,6 +170,16 @@ public final class MainWindow {
         theme = t;
         scene.getStylesheets().setAll(resource("styles/base.css"), resource(t.styleSheet()));
         ctx.settings().setTheme(t);
+        if (painted) {
+            root.applyCss();
+            prefetch();
+        }
+    }
+
+    /** Typesets every step of the derivation in the background so stepping only paints. */
+    private void prefetch() {
+        currentFormula.prefetch(vm.displayTexts(), ctx.background());
+        previousFormula.prefetch(vm.stepTexts(), ctx.background());
     }
 
     public Theme theme() {
@@ -289,6 +303,7 @@ public final class MainWindow {
         tabs.getTabs().add(tab("Step", stepPane(), "The current step, typeset, with its rule and reason"));
         tabs.getTabs().add(tab("Concrete K", concretePane(), "The current step written out for K = 2..5 classes"));
         tabs.getTabs().add(tab("Your numbers", numbersPane, "Your own logits and labels: softmax, loss, gradient"));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
         return tabs;
     }
 
@@ -468,8 +483,7 @@ public final class MainWindow {
         DerivationViewModel.StepView s = vm.currentProperty().get();
         Derivation d = vm.derivationProperty().get();
         int idx = vm.currentIndexProperty().get();
-        ctx.concrete().show(d, idx);
-        ctx.numbers().showStep(d, idx);
+        updateSideTabs();
         if (s == null) {
             stepTitle.setText("No derivation loaded");
             currentFormula.setTex("");
@@ -507,6 +521,18 @@ public final class MainWindow {
             outline.getSelectionModel().select(i);
         }
         outline.scrollTo(Math.max(0, i - 3));
+    }
+
+    /** The concrete and numbers tabs follow the step only while visible: stepping stays cheap. */
+    private void updateSideTabs() {
+        Derivation d = vm.derivationProperty().get();
+        int idx = vm.currentIndexProperty().get();
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        if (tab == 1) {
+            ctx.concrete().show(d, idx);
+        } else if (tab == 2) {
+            ctx.numbers().showStep(d, idx);
+        }
     }
 
     private void onKey(KeyEvent e) {

@@ -34,6 +34,7 @@ public final class UiBenchmark {
         private AppContext ctx;
         private MainWindow window;
         private final List<Double> samples = new ArrayList<>();
+        private final List<Double> handlerSamples = new ArrayList<>();
         private long pressed;
         private int remaining;
         private boolean forward = true;
@@ -67,6 +68,7 @@ public final class UiBenchmark {
             pressed = System.nanoTime();
             Event.fireEvent(window.scene().getFocusOwner() == null ? window.scene().getRoot() : window.scene().getFocusOwner(),
                     new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+            handlerSamples.add((System.nanoTime() - pressed) / 1e6);
         }
 
         private void onPulse() {
@@ -84,13 +86,21 @@ public final class UiBenchmark {
         }
 
         private void report() {
-            List<Double> sorted = new ArrayList<>(samples);
+            print("step-change-to-frame", samples);
+            print("  of which key handling (model + typesetting + painting)", handlerSamples);
+            System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", load average at end: "
+                    + String.format(Locale.ROOT, "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        }
+
+        private static void print(String what, List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
             double median = sorted.get(sorted.size() / 2);
             double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
             System.out.println(String.format(Locale.ROOT,
-                    "step-change-to-frame over %d key presses: median %.2f ms, 95th percentile %.2f ms, max %.2f ms",
-                    sorted.size(), median, p95, sorted.get(sorted.size() - 1)));
+                    "%s over %d key presses: median %.2f ms, 95th percentile %.2f ms, max %.2f ms",
+                    what, sorted.size(), median, p95, sorted.get(sorted.size() - 1)));
         }
 
         @Override
