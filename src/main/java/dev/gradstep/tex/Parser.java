@@ -113,7 +113,7 @@ final class Parser {
     private static boolean isConditionStart(Token t, int[] allMatch, int s, int end) {
         return t.kind() == Kind.QUAD || t.isSymbol(",")
                 || t.kind() == Kind.TEXT && Vocabulary.CONDITION_WORDS.contains(t.value().toLowerCase())
-                || t.kind() == Kind.OPEN && (t.value().equals("(") || t.value().equals("[")) && allMatch[s] == end - 1;
+                || t.is(Kind.OPEN, "(") && allMatch[s] == end - 1;
     }
 
     private static Optional<Condition> tryCondition(List<Token> all, int from, int end, Set<String> fns) {
@@ -192,10 +192,10 @@ final class Parser {
         List<Relation> rels = new ArrayList<>();
         while (peek().kind() != Kind.END) {
             Token t = peek();
-            if (t.isSymbol(",") || t.isCommand("\\land") || t.isCommand("\\wedge")
+            if (t.isSymbol(",") || t.isCommand("\\land") || t.isCommand("\\wedge") || t.isCommand("\\forall")
                     || t.kind() == Kind.TEXT && Vocabulary.CONDITION_WORDS.contains(t.value().toLowerCase())) {
                 next();
-            } else if (t.kind() == Kind.OPEN && (t.value().equals("(") || t.value().equals("["))) {
+            } else if (t.is(Kind.OPEN, "(")) {
                 next();
                 rels.add(relation());
                 while (peek().isSymbol(",")) {
