@@ -3,6 +3,7 @@ package dev.gradstep.check;
 import dev.gradstep.cas.Proof;
 import dev.gradstep.cas.SymjaGateway;
 import dev.gradstep.derivation.Assumption;
+import dev.gradstep.derivation.Definition;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Notation;
 import dev.gradstep.expr.Expr;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * Verifies each step of a derivation numerically (every K in the settings' range, every index
- * case, random points at 50 digits) and, where a gateway is given, symbolically. Blocking: run
+ * case, random points at 40 digits) and, where a gateway is given, symbolically. Blocking: run
  * it off the UI thread. Steps are checked in parallel; each verdict is reported as it is known.
  */
 public final class DerivationChecker {
@@ -100,11 +101,11 @@ public final class DerivationChecker {
         }
         NumericComparer.Result numeric;
         try {
-            numeric = comparer.compare(link, notation, false, cancelled);
+            numeric = comparer.compare(link, notation, derivation.definitions(), false, cancelled);
             boolean mayNormalize = derivation.assumptions().contains(Assumption.LABELS_SUM_TO_ONE)
                     && notation.onehot() == null;
             if (numeric.holds() == Boolean.FALSE && mayNormalize) {
-                NumericComparer.Result normalized = comparer.compare(link, notation, true, cancelled);
+                NumericComparer.Result normalized = comparer.compare(link, notation, derivation.definitions(), true, cancelled);
                 if (normalized.holds() != Boolean.FALSE) {
                     used.add(Assumption.LABELS_SUM_TO_ONE);
                 }
@@ -120,7 +121,8 @@ public final class DerivationChecker {
             return new StepVerdict(number, Outcome.FAILED, EnumSet.of(Basis.NUMERIC), used, false,
                     numeric.link(), numeric.counterexample(), "the two sides differ: " + numeric.counterexample().describe());
         }
-        SymbolicResult symbolic = symbolic(link, notation, used.contains(Assumption.LABELS_SUM_TO_ONE), cancelled);
+        SymbolicResult symbolic = symbolic(link, notation, derivation.definitions(),
+                used.contains(Assumption.LABELS_SUM_TO_ONE), cancelled);
         Set<Basis> basis = EnumSet.noneOf(Basis.class);
         if (numeric.holds() == Boolean.TRUE) {
             basis.add(Basis.NUMERIC);
@@ -140,18 +142,21 @@ public final class DerivationChecker {
     }
 
     /** Asks the CAS to confirm chainLeft - right = 0 for one index case of each equality pattern. */
-    private SymbolicResult symbolic(Chains.Link link, Notation notation, boolean normalized, BooleanSupplier cancelled) {
+    private SymbolicResult symbolic(Chains.Link link, Notation notation, List<Definition> definitions, boolean normalized,
+                                    BooleanSupplier cancelled) {
         if (gateway == null) {
             return new SymbolicResult(false, "no CAS check (numeric only)");
         }
         int fixed = NumericComparer.fixedClasses(notation);
         int from = fixed > 0 ? fixed : settings.minClasses();
         int to = fixed > 0 ? fixed : Math.max(settings.minClasses(), settings.symbolicMaxClasses());
-        List<String> free = Chains.freeIndices(sides(link), link.condition(), notation);
+        List<Expr> sides = sides(link);
+        List<String> free = Chains.freeIndices(sides, link.condition(), notation);
+        int rows = NumericComparer.rowCounts(notation)[0];
         int cases = 0;
         for (int k = from; k <= to; k++) {
-            Instantiator inst = new Instantiator(notation, k, false);
-            for (Map<String, Integer> env : IndexCases.representatives(free, k, link.condition(), inst)) {
+            Instantiator inst = new Instantiator(notation, k, rows, definitions, false);
+            for (Map<String, Integer> env : IndexCases.representatives(free, inst.rowIndices(sides), link.condition(), inst)) {
                 for (Expr right : link.rights()) {
                     if (cancelled.getAsBoolean()) {
                         return new SymbolicResult(false, "Symja: cancelled");

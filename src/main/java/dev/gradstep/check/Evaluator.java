@@ -12,6 +12,7 @@ import dev.gradstep.expr.Expr.Pow;
 import dev.gradstep.expr.Expr.Sym;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -51,6 +52,8 @@ final class Evaluator {
     final class Session {
         private final Map<Sym, BigDecimal> point;
         private final Map<Expr, Val> cache = new IdentityHashMap<>();
+        /** e^{z_k} appears in many separately built nodes; keyed by the symbol it is computed once. */
+        private final Map<Sym, Val> expOfSymbol = new HashMap<>();
 
         private Session(Map<Sym, BigDecimal> point) {
             this.point = point;
@@ -108,6 +111,9 @@ final class Evaluator {
                 return power(eval(p.base()), p.exponent());
             }
             if (e instanceof Exp x) {
+                if (x.arg() instanceof Sym s) {
+                    return expOfSymbol.computeIfAbsent(s, k -> exp(eval(k)));
+                }
                 return exp(eval(x.arg()));
             }
             if (e instanceof Log l) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.HashSet;
 
 /** Enumerates index cases: every assignment of the free indices to 1..K that the condition allows. */
 final class IndexCases {
@@ -19,20 +18,21 @@ final class IndexCases {
     private IndexCases() {
     }
 
-    static List<Map<String, Integer>> all(List<String> free, int classes, Condition condition, Instantiator inst) {
-        return all(free, classes, condition, inst, Integer.MAX_VALUE);
+    static List<Map<String, Integer>> all(List<String> free, Set<String> rowIndices, Condition condition,
+                                          Instantiator inst) {
+        return all(free, rowIndices, condition, inst, Integer.MAX_VALUE);
     }
 
-    /** The first {@code limit} cases in lexicographic order; enumeration stops there. */
-    static List<Map<String, Integer>> all(List<String> free, int classes, Condition condition, Instantiator inst,
-                                          int limit) {
+    /** The first {@code limit} cases in lexicographic order; row indices of a batch run over 1..N. */
+    static List<Map<String, Integer>> all(List<String> free, Set<String> rowIndices, Condition condition,
+                                          Instantiator inst, int limit) {
         List<Map<String, Integer>> out = new ArrayList<>();
-        fill(free, 0, new TreeMap<>(), classes, condition, inst, out, limit);
+        fill(free, rowIndices, 0, new TreeMap<>(), condition, inst, out, limit);
         return out;
     }
 
-    private static void fill(List<String> free, int at, Map<String, Integer> env, int classes, Condition condition,
-                             Instantiator inst, List<Map<String, Integer>> out, int limit) {
+    private static void fill(List<String> free, Set<String> rowIndices, int at, Map<String, Integer> env,
+                             Condition condition, Instantiator inst, List<Map<String, Integer>> out, int limit) {
         if (out.size() >= limit) {
             return;
         }
@@ -42,9 +42,10 @@ final class IndexCases {
             }
             return;
         }
-        for (int v = 1; v <= classes; v++) {
+        int top = rowIndices.contains(free.get(at)) ? inst.rows() : inst.classes();
+        for (int v = 1; v <= top; v++) {
             env.put(free.get(at), v);
-            fill(free, at + 1, env, classes, condition, inst, out, limit);
+            fill(free, rowIndices, at + 1, env, condition, inst, out, limit);
         }
         env.remove(free.get(at));
     }
@@ -53,10 +54,10 @@ final class IndexCases {
      * One case per equality pattern (i = j, i != j, ...): for a symmetric identity these stand for all
      * cases, which keeps the slower symbolic confirmation to a handful of CAS calls.
      */
-    static List<Map<String, Integer>> representatives(List<String> free, int classes, Condition condition,
+    static List<Map<String, Integer>> representatives(List<String> free, Set<String> rowIndices, Condition condition,
                                                       Instantiator inst) {
         Map<String, Map<String, Integer>> byPattern = new LinkedHashMap<>();
-        for (Map<String, Integer> env : all(free, classes, condition, inst)) {
+        for (Map<String, Integer> env : all(free, rowIndices, condition, inst)) {
             StringBuilder pattern = new StringBuilder();
             for (String a : free) {
                 for (String b : free) {
@@ -68,59 +69,34 @@ final class IndexCases {
         return new ArrayList<>(byPattern.values());
     }
 
-    /** Substitutes y_K = 1 - (y_1 + ... + y_{K-1}): the labels-sum-to-one assumption, exactly. */
+    /**
+     * Substitutes the last label of each row by one minus the others: the labels-sum-to-one
+     * assumption, exactly, for the CAS.
+     */
     static Expr lastLabelFromOthers(Expr e, Instantiator inst) {
+        Set<Expr.Sym> vars = Instantiator.variables(List.of(e));
+        Map<Expr.Sym, Expr> replace = new HashMap<>();
         int k = inst.classes();
-        List<Expr> others = new ArrayList<>();
-        for (int i = 1; i < k; i++) {
-            others.add(inst.label(i));
-        }
-        Expr replacement = Exprs.sub(Exprs.ONE, Exprs.add(others));
-        Expr.Sym last = inst.label(k);
-        return Instantiator.substitute(e, s -> s.equals(last) ? replacement : s);
-    }
-
-    /** Symbols in a concrete expression other than the logits and labels: free parameters. */
-    static Set<Expr.Sym> parameters(Expr e, Instantiator inst, Set<Expr.Sym> out) {
-        if (e instanceof Expr.Sym s) {
-            boolean logitOrLabel = s.indices().size() == 1 && s.indices().get(0) instanceof Num
-                    && (s.equals(inst.logit(indexOf(s))) || s.equals(inst.label(indexOf(s))));
-            if (!logitOrLabel) {
-                out.add(s);
+        String labels = inst.notation().labels();
+        for (int row = inst.batched() ? 1 : 0; row <= (inst.batched() ? inst.rows() : 0); row++) {
+            List<Expr> others = new ArrayList<>();
+            for (int i = 1; i < k; i++) {
+                others.add(labelSym(labels, row, i));
             }
-        } else if (e instanceof Expr.Add a) {
-            a.terms().forEach(t -> parameters(t, inst, out));
-        } else if (e instanceof Expr.Mul m) {
-            m.factors().forEach(t -> parameters(t, inst, out));
-        } else if (e instanceof Expr.Neg n) {
-            parameters(n.arg(), inst, out);
-        } else if (e instanceof Expr.Div d) {
-            parameters(d.numerator(), inst, out);
-            parameters(d.denominator(), inst, out);
-        } else if (e instanceof Expr.Pow p) {
-            parameters(p.base(), inst, out);
-            parameters(p.exponent(), inst, out);
-        } else if (e instanceof Expr.Exp x) {
-            parameters(x.arg(), inst, out);
-        } else if (e instanceof Expr.Log l) {
-            parameters(l.arg(), inst, out);
+            replace.put(labelSym(labels, row, k), Exprs.sub(Exprs.ONE, Exprs.add(others)));
         }
-        return out;
+        vars.retainAll(replace.keySet());
+        if (vars.isEmpty()) {
+            return e;
+        }
+        return Instantiator.substitute(e, s -> replace.getOrDefault(s, s));
     }
 
-    private static int indexOf(Expr.Sym s) {
-        return ((Num) s.indices().get(0)).value().intValue();
-    }
-
-    static Set<Expr.Sym> parameters(List<Expr> exprs, Instantiator inst) {
-        Set<Expr.Sym> out = new HashSet<>();
-        for (Expr e : exprs) {
-            parameters(e, inst, out);
-        }
-        return out;
+    private static Expr.Sym labelSym(String name, int row, int k) {
+        return row == 0 ? Expr.Sym.indexed(name, Num.of(k)) : Expr.Sym.indexed(name, Num.of(row), Num.of(k));
     }
 
     static Map<String, Integer> sorted(Map<String, Integer> env) {
-        return new TreeMap<>(new HashMap<>(env));
+        return new TreeMap<>(env);
     }
 }

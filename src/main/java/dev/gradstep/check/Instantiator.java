@@ -1,5 +1,6 @@
 package dev.gradstep.check;
 
+import dev.gradstep.derivation.Definition;
 import dev.gradstep.derivation.Notation;
 import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
@@ -19,246 +20,358 @@ import dev.gradstep.expr.Expr.Sym;
 import dev.gradstep.expr.Exprs;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns an index-notation expression into a concrete one for K classes and given index values:
- * sums are expanded, deltas decided, and symbols take the notation's meaning (probabilities
- * become the softmax of the logits, the loss becomes cross-entropy).
+ * Turns an index-notation expression into a concrete one for K classes (and N rows of a batch)
+ * and given index values: sums are expanded, deltas decided, and symbols take their meaning
+ * (the file's definitions first, then the notation's: probabilities are the softmax of the
+ * logits, the loss is cross-entropy). Other size symbols (such as H) take the value of K.
+ *
+ * <p>A derivative with respect to a symbol that has a meaning (d/ds_i, or d/dz_j when z is defined
+ * by a layer) keeps that symbol as a variable while differentiating, then puts its meaning back.
  */
 final class Instantiator {
 
-    /** How symbols with a definition are treated. */
+    /** Whether meanings are expanded. */
     enum Mode {
-        /** Probabilities are softmax(z) and the loss is cross-entropy of them: everything in z and y. */
+        /** Every symbol takes its meaning: the result is in logits, labels and parameters. */
         LOGITS,
-        /** Probabilities are independent variables (inside a derivative with respect to one). */
-        PROBS,
         /** Nothing is expanded: indices become numbers and sums are written out, for display. */
         DISPLAY
     }
 
     private final Notation notation;
     private final int classes;
-    private final boolean resolveLogitDerivatives;
-    private final Expr[] softmax;
+    private final int rows;
+    private final Map<String, Definition> definitions = new HashMap<>();
+    private final boolean resolveDerivatives;
+    private final Map<SoftmaxKey, Expr> softmaxCache = new HashMap<>();
+
+    private record SoftmaxKey(int row, int k, Set<String> keep) {
+    }
+
+    Instantiator(Notation notation, int classes, boolean resolveDerivatives) {
+        this(notation, classes, 0, List.of(), resolveDerivatives);
+    }
 
     /**
-     * @param resolveLogitDerivatives true to differentiate here (numeric check); false to keep
-     *     derivatives with respect to the logits for the CAS to take
+     * @param rows the batch size N, or 0 when the notation has no batch
+     * @param resolveDerivatives true to differentiate here (numeric check); false to keep
+     *     derivatives with respect to plain variables for the CAS to take
      */
-    Instantiator(Notation notation, int classes, boolean resolveLogitDerivatives) {
+    Instantiator(Notation notation, int classes, int rows, List<Definition> definitions, boolean resolveDerivatives) {
         this.notation = notation;
         this.classes = classes;
-        this.resolveLogitDerivatives = resolveLogitDerivatives;
-        List<Expr> exps = new ArrayList<>();
-        for (int k = 1; k <= classes; k++) {
-            exps.add(new Exp(logit(k)));
+        this.rows = rows;
+        for (Definition d : definitions) {
+            this.definitions.put(d.symbol().name(), d);
         }
-        Expr denominator = Exprs.add(exps);
-        this.softmax = new Expr[classes + 1];
-        for (int k = 1; k <= classes; k++) {
-            softmax[k] = new Div(exps.get(k - 1), denominator);
-        }
+        this.resolveDerivatives = resolveDerivatives;
     }
 
     int classes() {
         return classes;
     }
 
-    Sym logit(int k) {
-        return Sym.indexed(notation.logits(), Num.of(k));
+    int rows() {
+        return rows;
     }
 
-    Sym label(int k) {
-        return Sym.indexed(notation.labels(), Num.of(k));
+    boolean batched() {
+        return notation.batch() != null;
     }
 
-    Sym probVariable(int k) {
-        return Sym.indexed(notation.probs(), Num.of(k));
+    Notation notation() {
+        return notation;
     }
 
     Expr instantiate(Expr e, Map<String, Integer> env, Mode mode) {
+        return inst(e, env, Set.of(), mode == Mode.DISPLAY);
+    }
+
+    private Expr inst(Expr e, Map<String, Integer> env, Set<String> keep, boolean display) {
         if (e instanceof Num) {
             return e;
         }
         if (e instanceof Sym s) {
-            return symbol(s, env, mode);
+            return symbol(s, env, keep, display);
         }
         if (e instanceof Add a) {
-            return Exprs.add(each(a.terms(), env, mode));
+            return Exprs.add(each(a.terms(), env, keep, display));
         }
         if (e instanceof Mul m) {
-            return Exprs.mul(each(m.factors(), env, mode));
+            return Exprs.mul(each(m.factors(), env, keep, display));
         }
         if (e instanceof Neg n) {
-            return Exprs.neg(instantiate(n.arg(), env, mode));
+            return Exprs.neg(inst(n.arg(), env, keep, display));
         }
         if (e instanceof Div d) {
-            return new Div(instantiate(d.numerator(), env, mode), instantiate(d.denominator(), env, mode));
+            return new Div(inst(d.numerator(), env, keep, display), inst(d.denominator(), env, keep, display));
         }
         if (e instanceof Pow p) {
-            return new Pow(instantiate(p.base(), env, mode), instantiate(p.exponent(), env, mode));
+            return new Pow(inst(p.base(), env, keep, display), inst(p.exponent(), env, keep, display));
         }
         if (e instanceof Exp x) {
-            return new Exp(instantiate(x.arg(), env, mode));
+            return new Exp(inst(x.arg(), env, keep, display));
         }
         if (e instanceof Log l) {
-            return new Log(instantiate(l.arg(), env, mode));
+            return new Log(inst(l.arg(), env, keep, display));
         }
         if (e instanceof Delta d) {
             return index(d.left(), env) == index(d.right(), env) ? Exprs.ONE : Exprs.ZERO;
         }
         if (e instanceof Sum s) {
-            return sum(s, env, mode);
+            return sum(s, env, keep, display);
         }
         if (e instanceof Deriv d) {
-            return derivative(d, env, mode);
+            return derivative(d, env, keep, display);
         }
         if (e instanceof Fn f) {
-            return function(f, env, mode);
+            return function(f, env, keep, display);
         }
         throw new InstantiationException("cannot instantiate " + e);
     }
 
-    private List<Expr> each(List<Expr> parts, Map<String, Integer> env, Mode mode) {
+    private List<Expr> each(List<Expr> parts, Map<String, Integer> env, Set<String> keep, boolean display) {
         List<Expr> out = new ArrayList<>(parts.size());
         for (Expr p : parts) {
-            out.add(instantiate(p, env, mode));
+            out.add(inst(p, env, keep, display));
         }
         return out;
     }
 
-    private Expr symbol(Sym s, Map<String, Integer> env, Mode mode) {
+    private boolean isVectorName(String name) {
+        return name.equals(notation.logits()) || name.equals(notation.probs()) || name.equals(notation.labels());
+    }
+
+    private Expr symbol(Sym s, Map<String, Integer> env, Set<String> keep, boolean display) {
         if (s.isPlain()) {
             if (env.containsKey(s.name())) {
                 return Num.of(env.get(s.name()));
             }
-            if (s.name().equals(notation.classes())) {
-                return Num.of(classes);
+            Integer size = sizeOf(s.name());
+            if (size != null) {
+                return Num.of(size);
+            }
+            if (display || keep.contains(s.name())) {
+                return s;
+            }
+            Definition def = definitions.get(s.name());
+            if (def != null && def.symbol().isPlain()) {
+                return inst(def.value(), Map.of(), keep, false);
             }
             if (s.name().equals(notation.loss())) {
-                return mode == Mode.DISPLAY ? s : loss(env, mode);
+                return loss(keep);
             }
-            if (s.name().equals(notation.logits()) || s.name().equals(notation.probs())
-                    || s.name().equals(notation.labels())) {
+            if (isVectorName(s.name())) {
                 throw new InstantiationException("'" + s.name() + "' is a vector here: give it an index, as in "
                         + s.name() + "_i");
             }
             return s;
         }
-        List<Expr> idx = new ArrayList<>();
+        List<Integer> idx = new ArrayList<>();
         for (Expr i : s.indices()) {
-            idx.add(Num.of(index(i, env)));
+            idx.add(index(i, env));
         }
-        if (s.name().equals(notation.logits()) || s.name().equals(notation.labels())
-                || s.name().equals(notation.probs())) {
-            if (idx.size() != 1) {
-                throw new InstantiationException("'" + s.name() + "' takes one index, not " + idx.size());
-            }
-            int k = rangeChecked(((Num) idx.get(0)).value().intValueExact(), s.name());
-            if (s.name().equals(notation.labels())) {
-                return labelValue(k, env, mode);
-            }
-            if (s.name().equals(notation.probs())) {
-                return mode == Mode.LOGITS ? softmax[k] : probVariable(k);
-            }
-            return logit(k);
+        Sym concrete = concrete(s.name(), idx);
+        if (display) {
+            return concrete;
         }
-        return new Sym(s.name(), idx);
+        if (isVectorName(s.name())) {
+            checkShape(s.name(), idx);
+        }
+        if (keep.contains(s.name())) {
+            return concrete;
+        }
+        Definition def = definitions.get(s.name());
+        if (def != null && def.symbol().indices().size() == idx.size()) {
+            Map<String, Integer> bound = new HashMap<>();
+            for (int k = 0; k < idx.size(); k++) {
+                bound.put(((Sym) def.symbol().indices().get(k)).name(), idx.get(k));
+            }
+            return inst(def.value(), bound, keep, false);
+        }
+        if (s.name().equals(notation.labels())) {
+            return labelValue(idx, env);
+        }
+        if (s.name().equals(notation.probs())) {
+            return softmax(batched() ? idx.get(0) : 0, idx.get(idx.size() - 1), keep);
+        }
+        return concrete;
     }
 
-    private Expr labelValue(int k, Map<String, Integer> env, Mode mode) {
-        if (notation.onehot() != null && mode != Mode.DISPLAY) {
+    private static Sym concrete(String name, List<Integer> idx) {
+        List<Expr> nums = new ArrayList<>(idx.size());
+        for (int i : idx) {
+            nums.add(Num.of(i));
+        }
+        return new Sym(name, nums);
+    }
+
+    /** Logits, labels and probabilities take one index (two in a batch: row, class), in range. */
+    private void checkShape(String name, List<Integer> idx) {
+        int want = batched() ? 2 : 1;
+        if (idx.size() != want) {
+            throw new InstantiationException("'" + name + "' takes " + (want == 1 ? "one index" : "two indices (row, class)")
+                    + ", not " + idx.size());
+        }
+        if (batched() && (idx.get(0) < 1 || idx.get(0) > rows)) {
+            throw new InstantiationException("row " + idx.get(0) + " of " + name + " is outside 1.." + rows);
+        }
+        int k = idx.get(idx.size() - 1);
+        if (k < 1 || k > classes) {
+            throw new InstantiationException("index " + k + " of " + name + " is outside 1.." + classes);
+        }
+    }
+
+    /** The value of a size symbol: K, the batch N, or another capital letter (taken as K). */
+    private Integer sizeOf(String name) {
+        if (name.equals(notation.classes())) {
+            return classes;
+        }
+        if (batched() && name.equals(notation.batch())) {
+            return rows;
+        }
+        if (name.length() == 1 && Character.isUpperCase(name.charAt(0)) && !name.equals(notation.loss())
+                && !isVectorName(name) && !definitions.containsKey(name)) {
+            return classes;
+        }
+        return null;
+    }
+
+    private Expr labelValue(List<Integer> idx, Map<String, Integer> env) {
+        if (notation.onehot() != null) {
             Integer c = env.get(notation.onehot());
             if (c == null) {
                 throw new InstantiationException("the true class '" + notation.onehot() + "' has no value");
             }
-            return k == c ? Exprs.ONE : Exprs.ZERO;
+            return idx.get(idx.size() - 1).equals(c) ? Exprs.ONE : Exprs.ZERO;
         }
-        return label(k);
+        return concrete(notation.labels(), idx);
     }
 
-    private int rangeChecked(int k, String name) {
-        if (k < 1 || k > classes) {
-            throw new InstantiationException("index " + k + " of " + name + " is outside 1.." + classes);
-        }
-        return k;
+    /** The logit (row, k), through its definition unless it is kept as a variable. */
+    private Expr logitOf(int row, int k, Set<String> keep) {
+        List<Integer> idx = batched() ? List.of(row, k) : List.of(k);
+        return symbol(concrete(notation.logits(), idx), Map.of(), keep, false);
     }
 
-    /** Cross-entropy, -sum_k y_k log s_k, in the mode's variables. */
-    private Expr loss(Map<String, Integer> env, Mode mode) {
+    private Expr softmax(int row, int k, Set<String> keep) {
+        SoftmaxKey key = new SoftmaxKey(row, k, keep);
+        Expr cached = softmaxCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<Expr> exps = new ArrayList<>();
+        for (int m = 1; m <= classes; m++) {
+            exps.add(new Exp(logitOf(row, m, keep)));
+        }
+        Expr denominator = Exprs.add(exps);
+        for (int m = 1; m <= classes; m++) {
+            softmaxCache.put(new SoftmaxKey(row, m, keep), new Div(exps.get(m - 1), denominator));
+        }
+        return softmaxCache.get(key);
+    }
+
+    private Expr probability(int row, int k, Set<String> keep) {
+        List<Integer> idx = batched() ? List.of(row, k) : List.of(k);
+        return symbol(concrete(notation.probs(), idx), Map.of(), keep, false);
+    }
+
+    /** Cross-entropy: -sum_k y_k log s_k, or its mean over the rows of a batch. */
+    private Expr loss(Set<String> keep) {
         List<Expr> terms = new ArrayList<>();
-        for (int k = 1; k <= classes; k++) {
-            Expr p = mode == Mode.LOGITS ? softmax[k] : probVariable(k);
-            Expr y = labelValue(k, env, mode);
-            terms.add(Exprs.mul(y, new Log(p)));
+        int lastRow = batched() ? rows : 0;
+        for (int n = batched() ? 1 : 0; n <= lastRow; n++) {
+            for (int k = 1; k <= classes; k++) {
+                List<Integer> idx = batched() ? List.of(n, k) : List.of(k);
+                Expr y = symbol(concrete(notation.labels(), idx), Map.of(), keep, false);
+                terms.add(Exprs.mul(y, new Log(probability(n, k, keep))));
+            }
         }
-        return Exprs.neg(Exprs.add(terms));
+        Expr total = Exprs.neg(Exprs.add(terms));
+        return batched() ? new Div(total, Num.of(rows)) : total;
     }
 
-    private Expr sum(Sum s, Map<String, Integer> env, Mode mode) {
+    private Expr sum(Sum s, Map<String, Integer> env, Set<String> keep, boolean display) {
         int from = s.from() == null ? 1 : index(s.from(), env);
         int to = s.to() == null ? classes : index(s.to(), env);
+        if (to - from > 100_000) {
+            throw new InstantiationException("a sum over more than 100000 terms");
+        }
         List<Expr> terms = new ArrayList<>();
         Map<String, Integer> inner = new HashMap<>(env);
         for (int v = from; v <= to; v++) {
             inner.put(s.index(), v);
             if (holds(s.where(), inner)) {
-                terms.add(instantiate(s.body(), inner, mode));
+                terms.add(inst(s.body(), inner, keep, display));
             }
         }
         return Exprs.add(terms);
     }
 
-    private Expr derivative(Deriv d, Map<String, Integer> env, Mode mode) {
-        Expr wrtExpr = symbol(d.wrt(), env, Mode.PROBS);
-        if (mode == Mode.DISPLAY) {
-            Expr of = instantiate(d.of(), env, Mode.DISPLAY);
-            return new Deriv(of, (Sym) symbol(d.wrt(), env, Mode.DISPLAY));
-        }
-        if (!(wrtExpr instanceof Sym v)) {
-            throw new InstantiationException("cannot differentiate with respect to " + d.wrt().name());
-        }
-        if (d.wrt().name().equals(notation.probs())) {
-            Expr inner = instantiate(d.of(), env, Mode.PROBS);
-            Expr result = Differentiator.d(inner, v);
-            return mode == Mode.PROBS ? result : substituteProbs(result);
-        }
-        Expr inner = instantiate(d.of(), env, Mode.LOGITS);
-        return resolveLogitDerivatives ? Differentiator.d(inner, v) : new Deriv(inner, v);
+    private boolean hasMeaning(String name) {
+        return definitions.containsKey(name) || name.equals(notation.probs()) || name.equals(notation.loss());
     }
 
-    private Expr function(Fn f, Map<String, Integer> env, Mode mode) {
+    private Expr derivative(Deriv d, Map<String, Integer> env, Set<String> keep, boolean display) {
+        Sym wrt = d.wrt();
+        if (display) {
+            return new Deriv(inst(d.of(), env, keep, true), (Sym) symbol(wrt, env, keep, true));
+        }
+        List<Integer> idx = new ArrayList<>();
+        for (Expr i : wrt.indices()) {
+            idx.add(index(i, env));
+        }
+        Sym variable = concrete(wrt.name(), idx);
+        if (isVectorName(wrt.name())) {
+            checkShape(wrt.name(), idx);
+        }
+        Set<String> inner = new HashSet<>(keep);
+        inner.add(wrt.name());
+        Expr of = inst(d.of(), env, Set.copyOf(inner), false);
+        if (hasMeaning(wrt.name())) {
+            Expr result = Differentiator.d(of, variable);
+            return keep.contains(wrt.name()) ? result
+                    : substitute(result, s -> s.name().equals(wrt.name()) ? symbol(s, Map.of(), keep, false) : s);
+        }
+        return resolveDerivatives ? Differentiator.d(of, variable) : new Deriv(of, variable);
+    }
+
+    private Expr function(Fn f, Map<String, Integer> env, Set<String> keep, boolean display) {
         boolean isProbs = f.name().equals(notation.probs()) || f.name().equals("softmax");
         if (!isProbs) {
             throw new InstantiationException("unknown function '" + f.name() + "': the notation gives it no meaning");
         }
-        Expr idx;
-        if (f.indices().size() == 1) {
-            idx = f.indices().get(0);
-        } else if (f.indices().isEmpty() && f.args().size() == 1 && f.args().get(0) instanceof Sym a
-                && a.indices().size() == 1) {
-            idx = a.indices().get(0);
-        } else {
-            throw new InstantiationException("cannot tell which probability '" + f.name() + "(..)' means: give it one index");
-        }
-        int k = rangeChecked(index(idx, env), f.name());
-        return mode == Mode.LOGITS ? softmax[k] : probVariable(k);
-    }
-
-    /** Replaces the probability variables by the softmax of the logits. */
-    Expr substituteProbs(Expr e) {
-        return substitute(e, s -> {
-            if (s.name().equals(notation.probs()) && s.indices().size() == 1 && s.indices().get(0) instanceof Num n) {
-                return softmax[n.value().intValueExact()];
+        Expr classIndex;
+        Expr rowIndex = null;
+        Sym arg = f.args().size() == 1 && f.args().get(0) instanceof Sym a ? a : null;
+        if (!f.indices().isEmpty()) {
+            classIndex = f.indices().get(f.indices().size() - 1);
+            if (batched()) {
+                rowIndex = f.indices().size() == 2 ? f.indices().get(0)
+                        : arg != null && arg.indices().size() == 1 ? arg.indices().get(0) : null;
             }
-            return s;
-        });
+        } else if (arg != null && arg.indices().size() == (batched() ? 2 : 1)) {
+            classIndex = arg.indices().get(arg.indices().size() - 1);
+            rowIndex = batched() ? arg.indices().get(0) : null;
+        } else {
+            throw new InstantiationException("cannot tell which probability '" + f.name() + "(..)' means: give it an index");
+        }
+        if (batched() && rowIndex == null) {
+            throw new InstantiationException("'" + f.name() + "(..)' needs the row of the batch, as in s(X_n)_k");
+        }
+        List<Expr> indices = rowIndex == null ? List.of(classIndex) : List.of(rowIndex, classIndex);
+        return symbol(new Sym(notation.probs(), indices), env, keep, display);
     }
 
+    /** Replaces symbols by what the function gives for them. */
     static Expr substitute(Expr e, Function<Sym, Expr> f) {
         if (e instanceof Sym s) {
             return f.apply(s);
@@ -293,7 +406,7 @@ final class Instantiator {
         throw new InstantiationException("cannot substitute into " + e.getClass().getSimpleName());
     }
 
-    /** Evaluates an index expression (a number, an index symbol, K, or sums of them). */
+    /** Evaluates an index expression (a number, an index symbol, a size, or sums of them). */
     int index(Expr e, Map<String, Integer> env) {
         if (e instanceof Num n) {
             try {
@@ -307,8 +420,9 @@ final class Instantiator {
             if (v != null) {
                 return v;
             }
-            if (s.name().equals(notation.classes())) {
-                return classes;
+            Integer size = sizeOf(s.name());
+            if (size != null) {
+                return size;
             }
             throw new InstantiationException("index '" + s.name() + "' has no value");
         }
@@ -322,6 +436,13 @@ final class Instantiator {
         if (e instanceof Neg n) {
             return -index(n.arg(), env);
         }
+        if (e instanceof Mul m) {
+            int product = 1;
+            for (Expr t : m.factors()) {
+                product *= index(t, env);
+            }
+            return product;
+        }
         throw new InstantiationException("cannot use " + e.getClass().getSimpleName() + " as an index");
     }
 
@@ -333,6 +454,102 @@ final class Instantiator {
             }
         }
         return true;
+    }
+
+    /** The role of a concrete base variable, for choosing its random value. */
+    enum Role { LOGIT, LABEL, PARAMETER }
+
+    Role roleOf(Sym s) {
+        if (s.name().equals(notation.logits())) {
+            return Role.LOGIT;
+        }
+        if (s.name().equals(notation.labels())) {
+            return Role.LABEL;
+        }
+        return Role.PARAMETER;
+    }
+
+    /** Every base variable (logit, label, parameter) in concrete expressions. */
+    static Set<Sym> variables(List<Expr> exprs) {
+        Set<Sym> out = new LinkedHashSet<>();
+        for (Expr e : exprs) {
+            collectVariables(e, out);
+        }
+        return out;
+    }
+
+    private static void collectVariables(Expr e, Set<Sym> out) {
+        if (e instanceof Sym s) {
+            out.add(s);
+        } else if (e instanceof Add a) {
+            a.terms().forEach(t -> collectVariables(t, out));
+        } else if (e instanceof Mul m) {
+            m.factors().forEach(t -> collectVariables(t, out));
+        } else if (e instanceof Neg n) {
+            collectVariables(n.arg(), out);
+        } else if (e instanceof Div d) {
+            collectVariables(d.numerator(), out);
+            collectVariables(d.denominator(), out);
+        } else if (e instanceof Pow p) {
+            collectVariables(p.base(), out);
+            collectVariables(p.exponent(), out);
+        } else if (e instanceof Exp x) {
+            collectVariables(x.arg(), out);
+        } else if (e instanceof Log l) {
+            collectVariables(l.arg(), out);
+        } else if (e instanceof Deriv d) {
+            collectVariables(d.of(), out);
+            out.add(d.wrt());
+        }
+    }
+
+    /** Index names used as the row of a batch (the n of X_{n,i} or s(X_n)_k) in the given expressions. */
+    Set<String> rowIndices(List<Expr> exprs) {
+        Set<String> out = new HashSet<>();
+        if (batched()) {
+            for (Expr e : exprs) {
+                collectRows(e, out);
+            }
+        }
+        return out;
+    }
+
+    private void collectRows(Expr e, Set<String> out) {
+        if (e instanceof Sym s) {
+            if (isVectorName(s.name()) && s.indices().size() == 2 && s.indices().get(0) instanceof Sym r && r.isPlain()) {
+                out.add(r.name());
+            }
+        } else if (e instanceof Fn f) {
+            if (f.indices().size() == 2 && f.indices().get(0) instanceof Sym r && r.isPlain()) {
+                out.add(r.name());
+            }
+            for (Expr a : f.args()) {
+                if (a instanceof Sym s && s.indices().size() == 1 && s.indices().get(0) instanceof Sym r && r.isPlain()) {
+                    out.add(r.name());
+                }
+            }
+        } else if (e instanceof Add a) {
+            a.terms().forEach(t -> collectRows(t, out));
+        } else if (e instanceof Mul m) {
+            m.factors().forEach(t -> collectRows(t, out));
+        } else if (e instanceof Neg n) {
+            collectRows(n.arg(), out);
+        } else if (e instanceof Div d) {
+            collectRows(d.numerator(), out);
+            collectRows(d.denominator(), out);
+        } else if (e instanceof Pow p) {
+            collectRows(p.base(), out);
+            collectRows(p.exponent(), out);
+        } else if (e instanceof Exp x) {
+            collectRows(x.arg(), out);
+        } else if (e instanceof Log l) {
+            collectRows(l.arg(), out);
+        } else if (e instanceof Sum s) {
+            collectRows(s.body(), out);
+        } else if (e instanceof Deriv d) {
+            collectRows(d.of(), out);
+            collectRows(d.wrt(), out);
+        }
     }
 
     /** A step that cannot be made concrete: the message says why, in the user's terms. */

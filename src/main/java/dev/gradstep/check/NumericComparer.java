@@ -1,5 +1,6 @@
 package dev.gradstep.check;
 
+import dev.gradstep.derivation.Definition;
 import dev.gradstep.derivation.Notation;
 import dev.gradstep.expr.Expr;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ import java.util.function.BooleanSupplier;
  */
 final class NumericComparer {
 
-    static final int DIGITS = 50;
+    static final int DIGITS = 40;
     private static final MathContext SHOW = new MathContext(12);
     private static final BigDecimal SCALE = BigDecimal.valueOf(1_000_000);
     /** Large logits: machine-precision softmax overflows here; the check must still be right. */
@@ -44,78 +45,129 @@ final class NumericComparer {
         }
     }
 
-    Result compare(Chains.Link link, Notation notation, boolean normalizedLabels, BooleanSupplier cancelled) {
+    /** Batch sizes tried when the notation has a batch: small, since cases grow as N x K. */
+    static int[] rowCounts(Notation notation) {
+        return notation.batch() == null ? new int[] {0} : new int[] {2, 3};
+    }
+
+    Result compare(Chains.Link link, Notation notation, List<Definition> definitions, boolean normalizedLabels,
+                   BooleanSupplier cancelled) {
         int fixed = fixedClasses(notation);
         int from = fixed > 0 ? fixed : settings.minClasses();
         int to = fixed > 0 ? fixed : settings.maxClasses();
-        List<String> free = Chains.freeIndices(DerivationChecker.sides(link), link.condition(), notation);
+        List<Expr> sides = DerivationChecker.sides(link);
+        List<String> free = Chains.freeIndices(sides, link.condition(), notation);
         Tally holds = new Tally();
         Tally follows = new Tally();
         int cases = 0;
         for (int k = from; k <= to && !cancelled.getAsBoolean(); k++) {
-            Instantiator inst = new Instantiator(notation, k, true);
-            int caseNumber = 0;
-            for (Map<String, Integer> env : IndexCases.all(free, k, link.condition(), inst)) {
-                cases++;
-                Expr left = inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS);
-                Expr previous = link.previous() == null ? null
-                        : inst.instantiate(link.previous(), env, Instantiator.Mode.LOGITS);
-                List<Expr> rights = new ArrayList<>();
-                for (Expr r : link.rights()) {
-                    rights.add(inst.instantiate(r, env, Instantiator.Mode.LOGITS));
-                }
-                List<Expr> all = new ArrayList<>(rights);
-                all.add(left);
-                if (previous != null) {
-                    all.add(previous);
-                }
-                Set<Expr.Sym> params = IndexCases.parameters(all, inst);
-                Random random = new Random(settings.seed() * 31 + link.step().number() * 1009L + k * 101L + caseNumber++);
-                for (int p = 0; p <= settings.pointsPerCase(); p++) {
-                    boolean extreme = p == settings.pointsPerCase();
-                    Map<Expr.Sym, BigDecimal> point = point(inst, params, random, normalizedLabels, extreme,
-                            notation.onehot() == null ? 0 : env.get(notation.onehot()));
-                    Evaluator.Session session = evaluator.at(point);
-                    Expr before = previous;
-                    for (Expr right : rights) {
-                        holds.record(session, left, right, k, env, point, inst);
-                        if (before != null) {
-                            follows.record(session, before, right, k, env, point, inst);
+            for (int rows : rowCounts(notation)) {
+                Instantiator inst = new Instantiator(notation, k, rows, definitions, true);
+                int caseNumber = 0;
+                for (Map<String, Integer> env : IndexCases.all(free, inst.rowIndices(sides), link.condition(), inst)) {
+                    cases++;
+                    Expr left = inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS);
+                    Expr previous = link.previous() == null ? null
+                            : inst.instantiate(link.previous(), env, Instantiator.Mode.LOGITS);
+                    List<Expr> rights = new ArrayList<>();
+                    for (Expr r : link.rights()) {
+                        rights.add(inst.instantiate(r, env, Instantiator.Mode.LOGITS));
+                    }
+                    List<Expr> all = new ArrayList<>(rights);
+                    all.add(left);
+                    if (previous != null) {
+                        all.add(previous);
+                    }
+                    List<Expr.Sym> variables = new ArrayList<>(Instantiator.variables(all));
+                    variables.sort(java.util.Comparator.comparing(Object::toString));
+                    Random random = new Random(settings.seed() * 31 + link.step().number() * 1009L + k * 101L
+                            + rows * 7L + caseNumber++);
+                    for (int p = 0; p <= settings.pointsPerCase(); p++) {
+                        boolean extreme = p == settings.pointsPerCase();
+                        Map<Expr.Sym, BigDecimal> point = point(inst, variables, random, normalizedLabels, extreme);
+                        Evaluator.Session session = evaluator.at(point);
+                        Expr before = previous;
+                        for (Expr right : rights) {
+                            holds.record(session, left, right, k, env, point, inst);
+                            if (before != null) {
+                                follows.record(session, before, right, k, env, point, inst);
+                            }
+                            before = right;
                         }
-                        before = right;
                     }
                 }
             }
         }
         String range = from == to ? "K=" + from : "K=" + from + ".." + to;
         String summary = "numbers: " + holds.agreements + " agreeing evaluations at " + DIGITS + " digits, "
-                + range + ", " + cases + " index case" + (cases == 1 ? "" : "s")
-                + (normalizedLabels ? ", labels summing to one" : "");
+                + range + (notation.batch() != null ? ", N=2..3" : "") + ", " + cases + " index case"
+                + (cases == 1 ? "" : "s") + (normalizedLabels ? ", labels summing to one" : "");
         return new Result(holds.verdict(), follows.verdict(), holds.counterexample, summary);
     }
 
-    /** Random logits (or the large-logit pattern), labels, and parameters; one-hot when trueClass > 0. */
-    private Map<Expr.Sym, BigDecimal> point(Instantiator inst, Set<Expr.Sym> params, Random random,
-                                            boolean normalized, boolean extreme, int trueClass) {
+    /**
+     * Random logits (or the large-logit pattern), labels (each row summing to one when asked), and
+     * parameters in [0.5, 2.5), which keeps parameters such as a temperature away from zero.
+     */
+    private Map<Expr.Sym, BigDecimal> point(Instantiator inst, List<Expr.Sym> variables, Random random,
+                                            boolean normalized, boolean extreme) {
         Map<Expr.Sym, BigDecimal> point = new HashMap<>();
-        int k = inst.classes();
-        BigDecimal[] labels = new BigDecimal[k + 1];
-        BigDecimal total = BigDecimal.ZERO;
-        for (int i = 1; i <= k; i++) {
-            BigDecimal z = extreme ? BigDecimal.valueOf(EXTREME[(i - 1) % EXTREME.length])
-                    : decimal(random, -3.0, 3.0);
-            point.put(inst.logit(i), z);
-            labels[i] = trueClass > 0 ? BigDecimal.valueOf(i == trueClass ? 1 : 0) : decimal(random, 0.05, 1.0);
-            total = total.add(labels[i]);
+        List<Expr.Sym> labels = new ArrayList<>();
+        for (Expr.Sym v : variables) {
+            switch (inst.roleOf(v)) {
+                case LOGIT -> point.put(v, extreme ? BigDecimal.valueOf(EXTREME[(classOf(v) - 1) % EXTREME.length])
+                        : decimal(random, -3.0, 3.0));
+                case LABEL -> {
+                    BigDecimal y = decimal(random, 0.05, 1.0);
+                    point.put(v, y);
+                    labels.add(v);
+                }
+                case PARAMETER -> point.put(v, decimal(random, 0.5, 2.5));
+            }
         }
-        MathContext mc = evaluator.math().context();
-        for (int i = 1; i <= k; i++) {
-            point.put(inst.label(i), normalized ? labels[i].divide(total, mc) : labels[i]);
-        }
-        for (Expr.Sym s : params) {
-            point.put(s, decimal(random, 0.5, 2.5));
+        if (normalized) {
+            MathContext mc = evaluator.math().context();
+            Map<Integer, BigDecimal> totals = new HashMap<>();
+            for (Expr.Sym v : labels) {
+                totals.computeIfAbsent(rowOf(v), row -> completeRowTotal(inst, v, point));
+            }
+            for (Expr.Sym v : labels) {
+                point.put(v, point.get(v).divide(totals.get(rowOf(v)), mc));
+            }
         }
         return point;
+    }
+
+    /**
+     * The total a row of labels is divided by. Labels the expressions never mention still count,
+     * so the normalised labels that do appear are the ones of a distribution over all K classes.
+     */
+    private static BigDecimal completeRowTotal(Instantiator inst, Expr.Sym label, Map<Expr.Sym, BigDecimal> point) {
+        BigDecimal total = BigDecimal.ZERO;
+        int row = rowOf(label);
+        for (int k = 1; k <= inst.classes(); k++) {
+            Expr.Sym y = row == 0 ? Expr.Sym.indexed(label.name(), Expr.Num.of(k))
+                    : Expr.Sym.indexed(label.name(), Expr.Num.of(row), Expr.Num.of(k));
+            BigDecimal v = point.get(y);
+            if (v == null) {
+                v = decimal(new Random(row * 31L + k), 0.05, 1.0);
+                point.put(y, v);
+            }
+            total = total.add(v);
+        }
+        return total;
+    }
+
+    private static int classOf(Expr.Sym v) {
+        return indexAt(v, v.indices().size() - 1);
+    }
+
+    private static int rowOf(Expr.Sym v) {
+        return v.indices().size() == 2 ? indexAt(v, 0) : 0;
+    }
+
+    private static int indexAt(Expr.Sym v, int at) {
+        return v.indices().isEmpty() ? 1 : ((Expr.Num) v.indices().get(at)).value().intValue();
     }
 
     private static BigDecimal decimal(Random random, double lo, double hi) {
@@ -157,11 +209,22 @@ final class NumericComparer {
             }
             List<String> z = new ArrayList<>();
             List<String> y = new ArrayList<>();
-            for (int i = 1; i <= k; i++) {
-                z.add(show(point.get(inst.logit(i))));
-                y.add(show(point.get(inst.label(i))));
+            Map<String, String> others = new java.util.TreeMap<>();
+            point.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(Object::toString)))
+                    .forEach(e -> {
+                        switch (inst.roleOf(e.getKey())) {
+                            case LOGIT -> z.add(show(e.getValue()));
+                            case LABEL -> y.add(show(e.getValue()));
+                            case PARAMETER -> others.put(name(e.getKey()), show(e.getValue()));
+                        }
+                    });
+            if (inst.notation().onehot() != null) {
+                y.clear();
+                for (int i = 1; i <= k; i++) {
+                    y.add(i == env.get(inst.notation().onehot()) ? "1" : "0");
+                }
             }
-            counterexample = new Counterexample(k, IndexCases.sorted(env), z, y, show(va.value()), show(vb.value()));
+            counterexample = new Counterexample(k, IndexCases.sorted(env), z, y, show(va.value()), show(vb.value()), others);
         }
 
         Boolean verdict() {
@@ -170,6 +233,17 @@ final class NumericComparer {
             }
             return agreements > 0 ? Boolean.TRUE : null;
         }
+    }
+
+    private static String name(Expr.Sym s) {
+        if (s.isPlain()) {
+            return s.name();
+        }
+        StringBuilder sb = new StringBuilder(s.name()).append('_');
+        for (int i = 0; i < s.indices().size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(((Expr.Num) s.indices().get(i)).value());
+        }
+        return sb.toString();
     }
 
     static String show(BigDecimal v) {

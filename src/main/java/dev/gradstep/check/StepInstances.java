@@ -1,5 +1,7 @@
 package dev.gradstep.check;
 
+import dev.gradstep.derivation.Definition;
+import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Notation;
 import dev.gradstep.derivation.Step;
 import dev.gradstep.expr.Expr;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A step made concrete for the user: its two sides for one class count and each index case
@@ -47,12 +50,24 @@ public final class StepInstances {
      * Symbols keep their names (s_2 stays s_2); sums are written out and deltas decided.
      */
     public List<Instance> instances(List<Step> steps, int stepIndex, Notation notation, int classes) {
+        return instances(steps, stepIndex, notation, List.of(), classes);
+    }
+
+    /** {@link #instances(List, int, Notation, int)} for a derivation, with its definitions; a batch has N = 2. */
+    public List<Instance> instances(Derivation derivation, int stepIndex, int classes) {
+        return instances(derivation.steps(), stepIndex, derivation.notation(), derivation.definitions(), classes);
+    }
+
+    private List<Instance> instances(List<Step> steps, int stepIndex, Notation notation, List<Definition> definitions,
+                                     int classes) {
         Chains.Link link = Chains.of(steps).get(stepIndex);
-        Instantiator inst = new Instantiator(notation, checkedClasses(classes), false);
+        Instantiator inst = new Instantiator(notation, checkedClasses(classes), NumericComparer.rowCounts(notation)[0],
+                definitions, false);
         Expr right = link.rights().get(link.rights().size() - 1);
-        List<String> free = Chains.freeIndices(List.of(link.chainLeft(), right), link.condition(), notation);
+        List<Expr> sides = List.of(link.chainLeft(), right);
+        List<String> free = Chains.freeIndices(sides, link.condition(), notation);
         List<Instance> out = new ArrayList<>();
-        for (Map<String, Integer> env : IndexCases.all(free, classes, link.condition(), inst, MAX_CASES)) {
+        for (Map<String, Integer> env : IndexCases.all(free, inst.rowIndices(sides), link.condition(), inst, MAX_CASES)) {
             out.add(new Instance(IndexCases.sorted(env),
                     inst.instantiate(link.chainLeft(), env, Instantiator.Mode.DISPLAY),
                     inst.instantiate(right, env, Instantiator.Mode.DISPLAY)));
@@ -67,6 +82,19 @@ public final class StepInstances {
      */
     public List<Evaluation> evaluate(List<Step> steps, int stepIndex, Notation notation, double[] logits,
                                      double[] labels) {
+        return evaluate(steps, stepIndex, notation, List.of(), logits, labels);
+    }
+
+    /** {@link #evaluate(List, int, Notation, double[], double[])} for a derivation, with its definitions. */
+    public List<Evaluation> evaluate(Derivation derivation, int stepIndex, double[] logits, double[] labels) {
+        return evaluate(derivation.steps(), stepIndex, derivation.notation(), derivation.definitions(), logits, labels);
+    }
+
+    private List<Evaluation> evaluate(List<Step> steps, int stepIndex, Notation notation, List<Definition> definitions,
+                                      double[] logits, double[] labels) {
+        if (notation.batch() != null) {
+            throw new IllegalArgumentException("this derivation is about a batch: one row of numbers cannot instantiate it");
+        }
         if (logits.length != labels.length) {
             throw new IllegalArgumentException(logits.length + " logits but " + labels.length + " labels");
         }
@@ -74,17 +102,17 @@ public final class StepInstances {
                 notation.classes(), notation.batch(), null);
         int k = checkedClasses(logits.length);
         Chains.Link link = Chains.of(steps).get(stepIndex);
-        Instantiator inst = new Instantiator(general, k, true);
+        Instantiator inst = new Instantiator(general, k, 0, definitions, true);
         Expr right = link.rights().get(link.rights().size() - 1);
         List<String> free = Chains.freeIndices(List.of(link.chainLeft(), right), link.condition(), general);
         Map<Expr.Sym, BigDecimal> point = new HashMap<>();
         for (int i = 1; i <= k; i++) {
-            point.put(inst.logit(i), new BigDecimal(logits[i - 1]));
-            point.put(inst.label(i), new BigDecimal(labels[i - 1]));
+            point.put(Expr.Sym.indexed(general.logits(), Expr.Num.of(i)), new BigDecimal(logits[i - 1]));
+            point.put(Expr.Sym.indexed(general.labels(), Expr.Num.of(i)), new BigDecimal(labels[i - 1]));
         }
         List<Evaluation> out = new ArrayList<>();
         Evaluator.Session session = evaluator.at(point);
-        for (Map<String, Integer> env : IndexCases.all(free, k, link.condition(), inst, MAX_CASES)) {
+        for (Map<String, Integer> env : IndexCases.all(free, Set.of(), link.condition(), inst, MAX_CASES)) {
             double l = session.eval(inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS)).value().doubleValue();
             double r = session.eval(inst.instantiate(right, env, Instantiator.Mode.LOGITS)).value().doubleValue();
             out.add(new Evaluation(IndexCases.sorted(env), l, r));

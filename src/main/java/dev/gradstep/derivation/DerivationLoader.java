@@ -69,7 +69,7 @@ public final class DerivationLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     private static final List<String> TOP_KEYS =
-            List.of("id", "title", "summary", "notation", "assumptions", "steps");
+            List.of("id", "title", "summary", "notation", "assumptions", "definitions", "steps");
     private static final List<String> NOTATION_KEYS =
             List.of("logits", "probs", "labels", "loss", "classes", "batch", "onehot");
     private static final List<String> STEP_KEYS = List.of("tex", "rule", "why", "parts", "mistake");
@@ -403,11 +403,12 @@ public final class DerivationLoader {
             String summary = optionalText(fields.get("summary"));
             Notation notation = notation(fields.get("notation"));
             Set<Assumption> assumptions = assumptions(fields.get("assumptions"));
+            List<Definition> definitions = definitions(fields.get("definitions"));
             List<Step> steps = steps(fields.get("steps"), map);
             if (!problems.isEmpty()) {
                 return done(null, 0, 0);
             }
-            Derivation d = new Derivation(id, title, summary, notation, assumptions, steps, source);
+            Derivation d = new Derivation(id, title, summary, notation, assumptions, steps, source, definitions);
             Node idNode = fields.get("id").getKeyNode();
             return done(d, lineOf(idNode), columnOf(idNode));
         }
@@ -561,6 +562,43 @@ public final class DerivationLoader {
                             + "; known assumptions: " + String.join(", ", known));
                 } else {
                     out.add(a);
+                }
+            }
+            return out;
+        }
+
+        /** {@code definitions:} a list of equations {@code symbol = meaning}, e.g. {@code z_i = ...}. */
+        private List<Definition> definitions(NodeTuple t) {
+            List<Definition> out = new ArrayList<>();
+            if (t == null) {
+                return out;
+            }
+            if (!(t.getValueNode() instanceof SequenceNode seq)) {
+                problem(t.getValueNode(), "'definitions' must be a list of equations such as '- L = ...', not "
+                        + kindOf(t.getValueNode()));
+                return out;
+            }
+            int number = 0;
+            for (Node n : seq.getValue()) {
+                number++;
+                String where = "definition " + number;
+                if (!(n instanceof ScalarNode sc) || sc.getValue().isBlank()) {
+                    problem(n, where + " must be one LaTeX equation, such as 'L = -\\sum_i y_i \\log s_i'");
+                    continue;
+                }
+                Line line = readLine(n, sc.getValue(), "cannot read " + where);
+                if (line == null) {
+                    continue;
+                }
+                if (line.isContinuation() || line.rights().size() != 1 || !line.condition().isAlways()
+                        || !(line.lhs() instanceof dev.gradstep.expr.Expr.Sym sym)) {
+                    problem(n, where + " must read 'symbol = meaning', with a symbol such as L or z_i on the left");
+                    continue;
+                }
+                try {
+                    out.add(new Definition(sc.getValue(), sym, line.rights().get(0), lineOf(n)));
+                } catch (IllegalArgumentException e) {
+                    problem(n, where + ": " + e.getMessage());
                 }
             }
             return out;

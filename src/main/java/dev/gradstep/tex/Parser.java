@@ -34,7 +34,12 @@ import java.util.Set;
  */
 final class Parser {
 
+    /** Deepest tree the reader returns; anything the writer makes of such a tree reads back. */
     static final int MAX_DEPTH = 200;
+    /** Parser recursion allowed: written trees may need a parenthesis level per tree level. */
+    private static final int RECURSION_LIMIT = 2 * MAX_DEPTH + 10;
+    /** Trailing conditions are short; bounding them keeps the search linear on hostile input. */
+    private static final int MAX_CONDITION_TOKENS = 64;
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final List<Token> toks;
@@ -58,7 +63,7 @@ final class Parser {
         Parser p = new Parser(slice(all, 0, end), functionNames);
         Expr e = p.expression(null);
         p.expectEnd();
-        return e;
+        return p.checkDepth(e);
     }
 
     static Line readLine(List<Token> all, Set<String> functionNames) {
@@ -69,7 +74,7 @@ final class Parser {
         int d = 0;
         for (int s = 0; s < end; s++) {
             Token t = all.get(s);
-            if (d == 0 && firstEq >= 0 && isConditionStart(t, allMatch, s, end)) {
+            if (d == 0 && firstEq >= 0 && end - s <= MAX_CONDITION_TOKENS && isConditionStart(t, allMatch, s, end)) {
                 boolean separator = t.kind() == Kind.QUAD || t.isSymbol(",");
                 int from = separator ? s + 1 : s;
                 Optional<Condition> c = tryCondition(all, from, end, functionNames);
@@ -90,7 +95,7 @@ final class Parser {
         Parser p = new Parser(slice(all, 0, end), functionNames);
         Expr lhs = null;
         if (!p.peek().isSymbol("=")) {
-            lhs = p.expression(null);
+            lhs = p.checkDepth(p.expression(null));
         }
         if (!p.peek().isSymbol("=")) {
             if (p.peek().kind() == Kind.END) {
@@ -101,7 +106,7 @@ final class Parser {
         List<Expr> rights = new ArrayList<>();
         while (p.peek().isSymbol("=")) {
             Token eq = p.next();
-            rights.add(p.expression(eq));
+            rights.add(p.checkDepth(p.expression(eq)));
         }
         p.expectEnd();
         return new Line(lhs, rights, cond);
@@ -110,7 +115,7 @@ final class Parser {
     private static boolean isConditionStart(Token t, int[] allMatch, int s, int end) {
         return t.kind() == Kind.QUAD || t.isSymbol(",")
                 || t.kind() == Kind.TEXT && Vocabulary.CONDITION_WORDS.contains(t.value().toLowerCase())
-                || t.kind() == Kind.OPEN && (t.value().equals("(") || t.value().equals("[")) && allMatch[s] == end - 1;
+                || t.is(Kind.OPEN, "(") && allMatch[s] == end - 1;
     }
 
     private static Optional<Condition> tryCondition(List<Token> all, int from, int end, Set<String> fns) {
@@ -189,10 +194,10 @@ final class Parser {
         List<Relation> rels = new ArrayList<>();
         while (peek().kind() != Kind.END) {
             Token t = peek();
-            if (t.isSymbol(",") || t.isCommand("\\land") || t.isCommand("\\wedge")
+            if (t.isSymbol(",") || t.isCommand("\\land") || t.isCommand("\\wedge") || t.isCommand("\\forall")
                     || t.kind() == Kind.TEXT && Vocabulary.CONDITION_WORDS.contains(t.value().toLowerCase())) {
                 next();
-            } else if (t.kind() == Kind.OPEN && (t.value().equals("(") || t.value().equals("["))) {
+            } else if (t.is(Kind.OPEN, "(")) {
                 next();
                 rels.add(relation());
                 while (peek().isSymbol(",")) {
@@ -284,6 +289,25 @@ final class Parser {
             }
             after = sign;
         }
+        depth += negations;
+        if (depth > RECURSION_LIMIT) {
+            throw tooDeep(peek());
+        }
+        try {
+            return negate(product(after), negations);
+        } finally {
+            depth -= negations;
+        }
+    }
+
+    private static Expr negate(Expr e, int times) {
+        for (int k = 0; k < times; k++) {
+            e = new Neg(e);
+        }
+        return e;
+    }
+
+    private Expr product(Token after) {
         List<Expr> fs = new ArrayList<>();
         fs.add(factor(after));
         while (true) {
@@ -306,11 +330,7 @@ final class Parser {
                 break;
             }
         }
-        Expr e = fs.size() == 1 ? fs.get(0) : new Mul(fs);
-        for (int k = 0; k < negations; k++) {
-            e = new Neg(e);
-        }
-        return e;
+        return fs.size() == 1 ? fs.get(0) : new Mul(fs);
     }
 
     private static boolean startsFactor(Token t) {
@@ -324,8 +344,8 @@ final class Parser {
 
     /** A primary with at most one superscript; depth-limited so hostile input cannot overflow the stack. */
     private Expr factor(Token after) {
-        if (++depth > MAX_DEPTH) {
-            throw error("nesting too deep (more than " + MAX_DEPTH + " levels)", peek());
+        if (++depth > RECURSION_LIMIT) {
+            throw tooDeep(peek());
         }
         try {
             Expr base = primary(after);
@@ -431,6 +451,9 @@ final class Parser {
                 return blackboard(t);
             case "\\underbrace", "\\overbrace":
                 return brace(t);
+            case "\\top", "\\intercal":
+                // a transpose mark away from a plain symbol is just the symbol \top, like T
+                return symbolRest(c, t, false);
             default:
                 if (Vocabulary.TIMES.contains(c)) {
                     throw error("expected an expression before " + c, t);
@@ -446,8 +469,8 @@ final class Parser {
      * tokens there do not form one: a letter, a Greek command, an accent or font around one.
      */
     private String symbolBase() {
-        if (++depth > MAX_DEPTH) {
-            throw error("nesting too deep (more than " + MAX_DEPTH + " levels)", peek());
+        if (++depth > RECURSION_LIMIT) {
+            throw tooDeep(peek());
         }
         try {
             int save = pos;
@@ -662,6 +685,9 @@ final class Parser {
                 next();
                 return new Sym(t.value());
             case NUMBER:
+                if (!Character.isDigit(t.value().charAt(0))) {
+                    throw error("put " + what + " in braces: " + before.text() + "{...}", t);
+                }
                 if (t.value().length() > 1) {
                     toks.set(pos, t.with(Kind.NUMBER, t.value().substring(1), 1));
                     return new Num(new BigDecimal(t.value().substring(0, 1)));
@@ -1073,6 +1099,62 @@ final class Parser {
             throw error("unexpected '" + t.text() + "': conditions go at the end of a line", t);
         }
         throw error("unexpected '" + t.text() + "'", t);
+    }
+
+    private TexParseException tooDeep(Token at) {
+        return error("nesting too deep (more than " + MAX_DEPTH + " levels)", at);
+    }
+
+    /** Rejects trees deeper than {@link #MAX_DEPTH}; recursion is bounded by the parser's own limit. */
+    private Expr checkDepth(Expr e) {
+        if (treeDepth(e) > MAX_DEPTH) {
+            throw tooDeep(toks.get(0));
+        }
+        return e;
+    }
+
+    private static int treeDepth(Expr e) {
+        if (e == null) {
+            return 0;
+        }
+        int inner = 0;
+        if (e instanceof Sym s) {
+            inner = maxDepth(s.indices());
+        } else if (e instanceof Add a) {
+            inner = maxDepth(a.terms());
+        } else if (e instanceof Mul m) {
+            inner = maxDepth(m.factors());
+        } else if (e instanceof Neg n) {
+            inner = treeDepth(n.arg());
+        } else if (e instanceof Div d) {
+            inner = Math.max(treeDepth(d.numerator()), treeDepth(d.denominator()));
+        } else if (e instanceof Pow p) {
+            inner = Math.max(treeDepth(p.base()), treeDepth(p.exponent()));
+        } else if (e instanceof Exp x) {
+            inner = treeDepth(x.arg());
+        } else if (e instanceof Log l) {
+            inner = treeDepth(l.arg());
+        } else if (e instanceof Sum s) {
+            inner = Math.max(Math.max(treeDepth(s.from()), treeDepth(s.to())), treeDepth(s.body()));
+            for (Relation r : s.where().relations()) {
+                inner = Math.max(inner, Math.max(treeDepth(r.left()), treeDepth(r.right())));
+            }
+        } else if (e instanceof Deriv d) {
+            inner = Math.max(treeDepth(d.of()), treeDepth(d.wrt()));
+        } else if (e instanceof Delta d) {
+            inner = Math.max(treeDepth(d.left()), treeDepth(d.right()));
+        } else if (e instanceof Fn f) {
+            inner = Math.max(maxDepth(f.args()), maxDepth(f.indices()));
+        }
+        return 1 + inner;
+    }
+
+    private static int maxDepth(List<Expr> es) {
+        int m = 0;
+        for (Expr x : es) {
+            m = Math.max(m, treeDepth(x));
+        }
+        return m;
     }
 
     private TexParseException error(String message, Token at) {

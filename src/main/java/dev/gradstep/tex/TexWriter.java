@@ -266,17 +266,12 @@ public final class TexWriter {
     }
 
     /**
-     * {@code _{ji}} when every index is one letter; otherwise comma-separated. A single product
-     * index is parenthesised, since {@code _{ab}} would read as two indices.
+     * {@code _{j}}, or comma-separated {@code _{n,i}} so rows and columns stay visibly apart. A
+     * single product index is parenthesised, since {@code _{ab}} would read as two indices.
      */
     private String indices(List<Expr> idx) {
         if (idx.isEmpty()) {
             return "";
-        }
-        if (idx.stream().allMatch(TexWriter::isLetter)) {
-            StringBuilder sb = new StringBuilder("_{");
-            idx.forEach(i -> sb.append(((Sym) i).name()));
-            return sb.append('}').toString();
         }
         if (idx.size() == 1) {
             Expr only = idx.get(0);

@@ -128,6 +128,14 @@ class BundledDerivationsTest {
     }
 
     @Test
+    void loadBundled_projectDerivations_loadWithoutProblems() {
+        TexReaderAvailable.assume();
+        Library lib = loader.loadBundled();
+        assertTrue(lib.problems().isEmpty(), show(lib.problems()));
+        assertTrue(lib.derivations().stream().allMatch(d -> d.source().startsWith("derivations/")));
+    }
+
+    @Test
     void loadBundled_jar_isClosedAfterLoading(@TempDir Path dir) throws IOException {
         Path jar = jar(dir, true);
         loadThrough(jar);
