@@ -146,6 +146,13 @@ public final class MainWindow {
             ctx.settings().setSize(scene.getWidth(), scene.getHeight());
             ctx.settings().flush();
         });
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        if (scene.getWidth() > screen.getWidth() || scene.getHeight() > screen.getHeight()) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(Math.min(scene.getWidth(), screen.getWidth()));
+            stage.setHeight(Math.min(scene.getHeight(), screen.getHeight()));
+        }
         stage.show();
     }
 
