@@ -38,6 +38,8 @@ final class Parser {
     static final int MAX_DEPTH = 200;
     /** Parser recursion allowed: written trees may need a parenthesis level per tree level. */
     private static final int RECURSION_LIMIT = 2 * MAX_DEPTH + 10;
+    /** Trailing conditions are short; bounding them keeps the search linear on hostile input. */
+    private static final int MAX_CONDITION_TOKENS = 64;
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final List<Token> toks;
@@ -72,7 +74,7 @@ final class Parser {
         int d = 0;
         for (int s = 0; s < end; s++) {
             Token t = all.get(s);
-            if (d == 0 && firstEq >= 0 && isConditionStart(t, allMatch, s, end)) {
+            if (d == 0 && firstEq >= 0 && end - s <= MAX_CONDITION_TOKENS && isConditionStart(t, allMatch, s, end)) {
                 boolean separator = t.kind() == Kind.QUAD || t.isSymbol(",");
                 int from = separator ? s + 1 : s;
                 Optional<Condition> c = tryCondition(all, from, end, functionNames);
@@ -113,7 +115,7 @@ final class Parser {
     private static boolean isConditionStart(Token t, int[] allMatch, int s, int end) {
         return t.kind() == Kind.QUAD || t.isSymbol(",")
                 || t.kind() == Kind.TEXT && Vocabulary.CONDITION_WORDS.contains(t.value().toLowerCase())
-                || t.kind() == Kind.OPEN && (t.value().equals("(") || t.value().equals("[")) && allMatch[s] == end - 1;
+                || t.is(Kind.OPEN, "(") && allMatch[s] == end - 1;
     }
 
     private static Optional<Condition> tryCondition(List<Token> all, int from, int end, Set<String> fns) {
@@ -192,10 +194,10 @@ final class Parser {
         List<Relation> rels = new ArrayList<>();
         while (peek().kind() != Kind.END) {
             Token t = peek();
-            if (t.isSymbol(",") || t.isCommand("\\land") || t.isCommand("\\wedge")
+            if (t.isSymbol(",") || t.isCommand("\\land") || t.isCommand("\\wedge") || t.isCommand("\\forall")
                     || t.kind() == Kind.TEXT && Vocabulary.CONDITION_WORDS.contains(t.value().toLowerCase())) {
                 next();
-            } else if (t.kind() == Kind.OPEN && (t.value().equals("(") || t.value().equals("["))) {
+            } else if (t.is(Kind.OPEN, "(")) {
                 next();
                 rels.add(relation());
                 while (peek().isSymbol(",")) {

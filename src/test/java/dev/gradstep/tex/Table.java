@@ -203,6 +203,17 @@ final class Table {
         t.add(new ExprCase("ampersand", "& a", A));
         t.add(new ExprCase("lineBreak", "a \\\\\n + b", add(A, B)));
         t.add(new ExprCase("ell", "\\ell_i", s("\\ell", "i")));
+        t.add(new ExprCase("quotientRuleShape", "(u' v - u v') / v^2",
+                div(add(mul(s("u'"), s("v")), neg(mul(s("u"), s("v'")))), pow(s("v"), n(2)))));
+        t.add(new ExprCase("iversonTimesExp", "[i=j] e^{z_i}", mul(delta("i", "j"), exp(ZI))));
+        t.add(new ExprCase("partialOfLog", "\\frac{\\partial \\log s_i}{\\partial z_j}", d(log(SI), ZJ)));
+        t.add(new ExprCase("cubeRoot", "\\sqrt[3]{x}", pow(X, div(n(1), n(3)))));
+        t.add(new ExprCase("softmaxOverSum", "e^{z_i}/\\sum_k e^{z_k}", div(exp(ZI), SUM_EXP)));
+        t.add(new ExprCase("temperatureArg", "\\operatorname{softmax}(z/T)_i",
+                fn("softmax", List.of(div(s("z"), s("T"))), List.of(s("i")))));
+        t.add(new ExprCase("softLabels", "s_j \\sum_i y_i - y_j", add(mul(SJ, sum("i", YI)), neg(YJ))));
+        t.add(new ExprCase("batchGradient", "\\frac{1}{N}(S - Y)", mul(div(n(1), s("N")), add(s("S"), neg(s("Y"))))));
+        t.add(new ExprCase("twoArgFunction", "\\operatorname{f}(a, b)", fn("f", List.of(A, B), List.of())));
         return t;
     }
 
@@ -288,6 +299,10 @@ final class Table {
                 line(d(SI, ZJ), when(ne("i", "j")), caseNe)));
         t.add(new LineCase("remarkDropped", "= s_j - y_j \\quad \\text{(chain rule)}",
                 line(null, Condition.ALWAYS, add(SJ, neg(YJ)))));
+        t.add(new LineCase("condForall", "= 0 \\quad \\forall i \\neq j", line(null, when(ne("i", "j")), n(0))));
+        t.add(new LineCase("finalIversonIsFactor", "= s_j - [i = j]", line(null, null, add(SJ, neg(delta("i", "j"))))));
+        t.add(new LineCase("logSoftmaxLoss", "L = -\\sum_i y_i z_i + \\left(\\sum_i y_i\\right) \\log \\sum_k e^{z_k}",
+                line(L, null, add(neg(sum("i", mul(YI, ZI))), mul(sum("i", YI), log(SUM_EXP))))));
         t.add(new LineCase("oneHotCase", "\\frac{\\partial L}{\\partial z_i} = s_i - 1 \\quad (i = c)",
                 line(d(L, ZI), when(eq("i", "c")), add(SI, neg(n(1))))));
         return t;

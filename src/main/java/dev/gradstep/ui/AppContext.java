@@ -1,0 +1,142 @@
+package dev.gradstep.ui;
+
+import dev.gradstep.cas.SymjaGateway;
+import dev.gradstep.check.CheckSettings;
+import dev.gradstep.check.DerivationChecker;
+import dev.gradstep.check.StepInstances;
+import dev.gradstep.derivation.DerivationLoader;
+import dev.gradstep.tex.TexWriter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+
+/**
+ * The app's objects wired together: services, view models and the settings store. Views get one
+ * of these; tests build one with an in-memory settings store.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final Settings settings;
+    private final FormulaRenderer renderer;
+    private final ExecutorService background;
+    private final CompletableFuture<SymjaGateway> gateway;
+    private final DerivationViewModel derivations;
+    private final ConcreteViewModel concrete;
+    private final ExportViewModel export;
+    private final NumbersViewModel numbers;
+
+    private AppContext(Settings settings, Executor ui, boolean startCas) {
+        this.settings = settings;
+        this.renderer = new FormulaRenderer();
+        this.background = Executors.newFixedThreadPool(2, daemonThreads());
+        this.gateway = startCas
+                ? CompletableFuture.supplyAsync(AppContext::startGateway, background)
+                : CompletableFuture.completedFuture(null);
+        TexWriter writer = new TexWriter();
+        CheckSettings checkSettings = CheckSettings.defaults();
+        DerivationLoader loader = new DerivationLoader();
+        this.derivations = new DerivationViewModel(background, ui,
+                (d, onVerdict, cancelled) -> new DerivationChecker(gateway.join(), checkSettings)
+                        .check(d, onVerdict, cancelled),
+                loader::load, new ChangeHighlighter(writer));
+        StepInstances instances = new StepInstances();
+        this.concrete = new ConcreteViewModel(background, ui, instances, writer);
+        this.export = new ExportViewModel(CoreExports.documents(), new ExportViewModel.Images() {
+            @Override
+            public String svg(String tex) {
+                return renderer.toSvg(tex, 32, javafx.scene.paint.Color.BLACK);
+            }
+
+            @Override
+            public byte[] png(String tex) {
+                return renderer.toPng(tex, 32, 2, javafx.scene.paint.Color.BLACK);
+            }
+        }, CoreExports.writer());
+        this.numbers = new NumbersViewModel(background, ui, instances);
+        background.execute(renderer::warmUp);
+        derivations.pauseChecks();
+        DerivationLoader.Library library = loadBundled(loader);
+        derivations.setLibrary(library.derivations(),
+                library.problems().stream().map(DerivationLoader.LoadProblem::describe).toList());
+        settings.lastDerivation().ifPresent(derivations::selectById);
+    }
+
+    /** The real app: Symja starts in the background. */
+    public static AppContext create(Settings settings, Executor ui) {
+        return new AppContext(settings, ui, true);
+    }
+
+    /** Without the CAS: steps are checked numerically only (tests, benchmark). */
+    public static AppContext withoutCas(Settings settings, Executor ui) {
+        return new AppContext(settings, ui, false);
+    }
+
+    private static DerivationLoader.Library loadBundled(DerivationLoader loader) {
+        try {
+            return loader.loadBundled();
+        } catch (RuntimeException e) {
+            return new DerivationLoader.Library(List.of(),
+                    List.of(new DerivationLoader.LoadProblem("bundled derivations", 0, 0, String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private static SymjaGateway startGateway() {
+        try {
+            return SymjaGateway.start();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, "gradstep-worker-" + n.incrementAndGet(), 64L << 20);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public FormulaRenderer renderer() {
+        return renderer;
+    }
+
+    public DerivationViewModel derivations() {
+        return derivations;
+    }
+
+    public ConcreteViewModel concrete() {
+        return concrete;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public NumbersViewModel numbers() {
+        return numbers;
+    }
+
+    public Executor background() {
+        return background;
+    }
+
+    @Override
+    public void close() {
+        derivations.cancelCheck();
+        background.shutdownNow();
+        gateway.thenAccept(g -> {
+            if (g != null) {
+                g.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,213 @@
+package dev.gradstep.ui;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The "Your numbers" tab: inputs, tables, charts and the Jacobian heat map, bound to its view model. */
+final class NumbersPane extends ScrollPane {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    final TextField logits = new TextField();
+    final TextField labels = new TextField();
+    final Label logitsMessage = new Label();
+    final Label labelsMessage = new Label();
+    final Label summary = new Label();
+    final Label labelsNote = new Label();
+    final Label moreRows = new Label();
+    final TableView<NumbersViewModel.Row> table = new TableView<>();
+    final TableView<NumbersViewModel.StepValue> stepTable = new TableView<>();
+    final Label stepNote = new Label();
+    private final BarChart<String, Number> probabilities = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> gradient = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final HeatMap heatMap = new HeatMap();
+    private final Label heatNote = new Label();
+
+    NumbersPane(NumbersViewModel vm) {
+        getStyleClass().add("numbers-pane");
+        setFitToWidth(true);
+        logits.textProperty().bindBidirectional(vm.logitsTextProperty());
+        labels.textProperty().bindBidirectional(vm.labelsTextProperty());
+        logits.setPromptText("e.g. 2.0, 1.0, 0.1  or  [2. 1. 0.1]");
+        labels.setPromptText("a class 0..K-1, or one value per class");
+        logits.setTooltip(new Tooltip("Logits z: numbers separated by commas, spaces or new lines;\n"
+                + "a spreadsheet row or a NumPy print pastes as is."));
+        labels.setTooltip(new Tooltip("Labels y: the true class (0-based, as in NumPy/PyTorch) for one-hot labels,\n"
+                + "or one value per class for soft labels."));
+        for (Label l : new Label[] {logitsMessage, labelsMessage}) {
+            l.getStyleClass().add("input-message");
+            l.setWrapText(true);
+        }
+        Label zl = new Label("_Logits z");
+        zl.setMnemonicParsing(true);
+        zl.setLabelFor(logits);
+        Label yl = new Label("La_bels y");
+        yl.setMnemonicParsing(true);
+        yl.setLabelFor(labels);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("small-progress");
+        busy.visibleProperty().bind(vm.busyProperty());
+        busy.setTooltip(new Tooltip("Computing in the background"));
+        GridPane inputs = new GridPane();
+        inputs.getStyleClass().add("inputs");
+        inputs.addRow(0, zl, logits, busy);
+        inputs.add(logitsMessage, 1, 1);
+        inputs.addRow(2, yl, labels);
+        inputs.add(labelsMessage, 1, 3);
+        GridPane.setHgrow(logits, Priority.ALWAYS);
+        GridPane.setHgrow(labels, Priority.ALWAYS);
+
+        vm.logitsErrorProperty().addListener((o, a, e) -> mark(logits, logitsMessage, e));
+        vm.labelsErrorProperty().addListener((o, a, e) -> mark(labels, labelsMessage, e));
+
+        summary.getStyleClass().add("summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+        labelsNote.getStyleClass().add("warning-note");
+        labelsNote.setWrapText(true);
+        moreRows.getStyleClass().add("muted");
+        stepNote.getStyleClass().add("muted");
+        stepNote.setWrapText(true);
+        heatNote.getStyleClass().add("muted");
+        heatNote.setWrapText(true);
+
+        table.getColumns().add(column("class", r -> Integer.toString(r.index())));
+        table.getColumns().add(column("z", r -> num(r.logit())));
+        table.getColumns().add(column("s", r -> num(r.probability())));
+        table.getColumns().add(column("y", r -> num(r.label())));
+        table.getColumns().add(column("\u2202L/\u2202z = s\u00b7\u03a3y \u2212 y", r -> num(r.gradient())));
+        table.getColumns().add(column("numeric", r -> num(r.numericGradient())));
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(26);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).multiply(26).add(34));
+        table.setMinHeight(80);
+        table.setTooltip(new Tooltip("The classes with the largest gradient (up to " + NumbersViewModel.SHOWN_ROWS + ")"));
+
+        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K, as in the maths)");
+        idx.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().indices()));
+        stepTable.getColumns().add(idx);
+        stepTable.getColumns().add(stepColumn("left side", v -> num(v.left())));
+        stepTable.getColumns().add(stepColumn("right side", v -> num(v.right())));
+        stepTable.getColumns().add(stepColumn("equal?", v -> v.agrees() ? "\u2713 equal" : "\u2717 differ"));
+        stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        stepTable.setFixedCellSize(26);
+        stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(8, javafx.beans.binding.Bindings.size(
+                stepTable.getItems())).multiply(26).add(34));
+        stepTable.setMinHeight(60);
+        stepTable.setTooltip(new Tooltip("The current step's two sides at your numbers, per index case"));
+
+        probabilities.setTitle("Probabilities s vs labels y");
+        gradient.setTitle("Gradient per class");
+        for (BarChart<String, Number> c : java.util.List.of(probabilities, gradient)) {
+            c.setAnimated(false);
+            c.setPrefHeight(240);
+            c.setMinWidth(260);
+            c.getStyleClass().add("numbers-chart");
+        }
+        gradient.setLegendVisible(false);
+        Tooltip.install(heatMap, new Tooltip("Softmax Jacobian \u2202s_i/\u2202z_j: diagonal positive, off-diagonal negative"));
+
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+
+        Label tableTitle = new Label("Per class (classes numbered from 0, like the label you type)");
+        tableTitle.getStyleClass().add("section-title");
+        Label stepTitle = new Label("The current step at your numbers");
+        stepTitle.getStyleClass().add("section-title");
+        Label heatTitle = new Label("Jacobian \u2202s\u1d62/\u2202z\u2c7c");
+        heatTitle.getStyleClass().add("section-title");
+        FlowPane charts = new FlowPane(probabilities, gradient);
+        charts.getStyleClass().add("charts");
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        VBox heat = new VBox(heatTitle, heatMap, heatNote);
+        heat.getStyleClass().add("section");
+        VBox content = new VBox(inputs, summary, labelsNote, tableTitle, table, moreRows, charts, stepTitle, stepTable,
+                stepNote, heat);
+        content.getStyleClass().add("numbers-content");
+        content.setPadding(new Insets(12));
+        charts.prefWrapLengthProperty().bind(content.widthProperty().subtract(30));
+        setContent(content);
+        if (vm.resultProperty().get() != null) {
+            show(vm.resultProperty().get());
+        }
+    }
+
+    private void show(NumbersViewModel.Result r) {
+        if (r == null) {
+            return;
+        }
+        labelsNote.setText(r.labelsNote());
+        labelsNote.setVisible(!r.labelsNote().isEmpty());
+        labelsNote.setManaged(labelsNote.isVisible());
+        moreRows.setText(r.hiddenRows() > 0 ? "\u2026 " + r.hiddenRows() + " more classes (K = " + r.classes()
+                + "); the table and charts show the " + r.rows().size() + " with the largest gradient." : "");
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        s.setName("s (softmax)");
+        XYChart.Series<String, Number> y = new XYChart.Series<>();
+        y.setName("y (label)");
+        XYChart.Series<String, Number> g = new XYChart.Series<>();
+        for (NumbersViewModel.Row row : r.rows()) {
+            String c = Integer.toString(row.index());
+            s.getData().add(new XYChart.Data<>(c, row.probability()));
+            y.getData().add(new XYChart.Data<>(c, row.label()));
+            g.getData().add(new XYChart.Data<>(c, row.gradient()));
+        }
+        probabilities.getData().setAll(java.util.List.of(s, y));
+        gradient.getData().setAll(java.util.List.of(g));
+        stepTable.getItems().setAll(r.stepValues());
+        stepNote.setText(r.stepNote());
+        heatMap.setValues(r.jacobian());
+        heatMap.setVisible(r.jacobian() != null);
+        heatMap.setManaged(r.jacobian() != null);
+        heatNote.setText(r.jacobian() != null ? "Blue: positive (diagonal), red: negative. K = " + r.classes()
+                : r.jacobianNote());
+    }
+
+    private static void mark(TextField field, Label message, NumbersViewModel.InputError e) {
+        field.pseudoClassStateChanged(INVALID, e != null);
+        message.setText(e == null ? "" : e.message());
+    }
+
+    private static TableColumn<NumbersViewModel.Row, String> column(String title,
+                                                                     Function<NumbersViewModel.Row, String> value) {
+        TableColumn<NumbersViewModel.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static TableColumn<NumbersViewModel.StepValue, String> stepColumn(String title,
+                                                                               Function<NumbersViewModel.StepValue, String> value) {
+        TableColumn<NumbersViewModel.StepValue, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "\u2014";
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
