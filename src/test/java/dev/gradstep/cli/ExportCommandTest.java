@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradstep.testing.TexReaderAvailable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -118,7 +117,6 @@ class ExportCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("successes")
     void export_toStdout_exit0WithContent(List<String> options, List<String> fragments) throws IOException {
-        TexReaderAvailable.assume();
         List<String> all = new ArrayList<>(List.of("{dir}/good.yaml"));
         all.addAll(options);
         Run r = run(args(all.toArray(String[]::new)));
@@ -131,7 +129,6 @@ class ExportCommandTest {
 
     @Test
     void export_snippetSteps_onlyChosenStep() throws IOException {
-        TexReaderAvailable.assume();
         Run r = run(args("{dir}/good.yaml", "--format", "tex", "--snippet", "--steps", "2"));
         assertFalse(r.out().contains("1. Definition"), r.out());
         assertFalse(r.out().contains("\\documentclass"), r.out());
@@ -139,7 +136,6 @@ class ExportCommandTest {
 
     @Test
     void export_stepOutOfRange_exit2() throws IOException {
-        TexReaderAvailable.assume();
         Run r = run(args("{dir}/good.yaml", "--format", "md", "--steps", "1-3"));
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no step 3: the derivation has 2 steps"), r.err());
@@ -147,7 +143,6 @@ class ExportCommandTest {
 
     @Test
     void export_out_writesFileAtomically() throws IOException {
-        TexReaderAvailable.assume();
         Run r = run(args("{dir}/good.yaml", "--format", "md", "--out", "{dir}/out.md"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(dir.resolve("out.md")).startsWith("# Softmax sample\n"));
@@ -158,7 +153,6 @@ class ExportCommandTest {
 
     @Test
     void export_outExistsWithForce_overwrites() throws IOException {
-        TexReaderAvailable.assume();
         Run r = run(args("{dir}/good.yaml", "--format", "tex", "--out", "{dir}/taken.tex", "--force"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(dir.resolve("taken.tex")).startsWith("\\documentclass{article}"));
@@ -166,7 +160,6 @@ class ExportCommandTest {
 
     @Test
     void export_outFolderMissing_exit2() throws IOException {
-        TexReaderAvailable.assume();
         Run r = run(args("{dir}/good.yaml", "--format", "tex", "--out", "{dir}/nope/out.tex"));
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("does not exist"), r.err());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradstep.derivation.DerivationLoader.Library;
 import dev.gradstep.derivation.DerivationLoader.LoadProblem;
-import dev.gradstep.testing.TexReaderAvailable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -103,7 +102,6 @@ class BundledDerivationsTest {
 
     @Test
     void loadBundled_classFolder_loadsGoodFilesInNameOrder(@TempDir Path dir) throws IOException {
-        TexReaderAvailable.assume();
         Library lib = loadThrough(classFolder(dir));
         assertEquals(List.of("first", "second"), lib.derivations().stream().map(Derivation::id).toList());
         assertEquals("derivations/a-first.yml", lib.derivations().get(0).source());
@@ -113,7 +111,6 @@ class BundledDerivationsTest {
 
     @Test
     void loadBundled_jar_loadsGoodFilesInNameOrder(@TempDir Path dir) throws IOException {
-        TexReaderAvailable.assume();
         Library lib = loadThrough(jar(dir, true));
         assertEquals(List.of("first", "second"), lib.derivations().stream().map(Derivation::id).toList());
         assertTrue(lib.problems().stream().allMatch(p -> p.source().equals("derivations/c-broken.yaml")),
@@ -129,7 +126,6 @@ class BundledDerivationsTest {
 
     @Test
     void loadBundled_projectDerivations_loadWithoutProblems() {
-        TexReaderAvailable.assume();
         Library lib = loader.loadBundled();
         assertTrue(lib.problems().isEmpty(), show(lib.problems()));
         assertTrue(lib.derivations().stream().allMatch(d -> d.source().startsWith("derivations/")));

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradstep.derivation.DerivationLoader.LoadException;
 import dev.gradstep.derivation.DerivationLoader.LoadProblem;
-import dev.gradstep.testing.TexReaderAvailable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +63,6 @@ class DerivationLoaderTest {
 
     @Test
     void load_validFile_readsEveryField() throws Exception {
-        TexReaderAvailable.assume();
         Derivation d = loader.parse(resource("valid-full.yaml"), "valid-full.yaml");
 
         assertEquals("softmax-quotient-sample", d.id());
@@ -100,7 +98,6 @@ class DerivationLoaderTest {
 
     @Test
     void load_withoutNotation_usesDefaults() throws Exception {
-        TexReaderAvailable.assume();
         Derivation d = loader.parse(validFile("plain"), "plain.yaml");
         assertEquals(Notation.DEFAULT, d.notation());
         assertTrue(d.assumptions().isEmpty());
@@ -191,14 +188,12 @@ class DerivationLoaderTest {
 
     @Test
     void load_severalProblems_reportsExactlyThoseWithRealReader() {
-        TexReaderAvailable.assume();
         List<LoadProblem> problems = problemsOf(resource("several-problems.yaml"));
         assertEquals(4, problems.size(), show(problems));
     }
 
     @Test
     void load_unreadableTex_reportedAtFileLineAndColumn() {
-        TexReaderAvailable.assume();
         List<LoadProblem> problems = problemsOf(resource("bad-tex.yaml"));
         assertEquals(2, problems.size(), show(problems));
 
@@ -216,7 +211,6 @@ class DerivationLoaderTest {
 
     @Test
     void load_unreadablePart_reportedForThatPart() {
-        TexReaderAvailable.assume();
         String yaml = validFile("p") + "    parts: {u: 'e^{z_i}}'}\n";
         List<LoadProblem> problems = problemsOf(yaml);
         assertTrue(has(problems, 7, "cannot read part 'u' of step 1"), show(problems));
@@ -224,7 +218,6 @@ class DerivationLoaderTest {
 
     @Test
     void load_firstStepContinuation_isAProblem() {
-        TexReaderAvailable.assume();
         String yaml = "id: a\ntitle: t\nsteps:\n  - tex: '= s_j - y_j'\n    rule: result\n    why: w\n";
         List<LoadProblem> problems = problemsOf(yaml);
         assertEquals(1, problems.size(), show(problems));
@@ -288,7 +281,6 @@ class DerivationLoaderTest {
 
     @Test
     void loadFolder_oneBadFile_othersStillLoad(@TempDir Path dir) throws IOException {
-        TexReaderAvailable.assume();
         Files.writeString(dir.resolve("b-good.yaml"), validFile("good-b"));
         Files.writeString(dir.resolve("a-good.yml"), validFile("good-a"));
         Files.writeString(dir.resolve("c-bad.yaml"), "id: bad\ntitle: t\nstpes: []\n");
@@ -314,7 +306,6 @@ class DerivationLoaderTest {
 
     @Test
     void loadFolder_duplicateId_problemForSecondFile(@TempDir Path dir) throws IOException {
-        TexReaderAvailable.assume();
         Files.writeString(dir.resolve("one.yaml"), validFile("same"));
         Files.writeString(dir.resolve("two.yaml"), "# a comment first\n" + validFile("same"));
 
@@ -348,7 +339,6 @@ class DerivationLoaderTest {
 
     @Test
     void load_sourceLineOfEachStep_isItsTexKey() throws Exception {
-        TexReaderAvailable.assume();
         String yaml = "id: a\ntitle: t\nsteps:\n"
                 + "  - rule: definition\n    why: w\n    tex: 's_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}'\n"
                 + "  - tex: '= \\frac{e^{z_i}}{\\sum_k e^{z_k}}'\n    rule: simplify\n    why: w\n";
