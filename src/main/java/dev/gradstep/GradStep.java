@@ -4,8 +4,9 @@ import dev.gradstep.cli.Cli;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * The jar's entry point: with no arguments it opens the desktop app, with a sub-command it runs
- * the command line without starting JavaFX (so it works with no display).
+ * The jar's entry point: with no arguments (or only the app's {@code --derivations DIR} and
+ * {@code --styles DIR}) it opens the desktop app; with a sub-command it runs the command line
+ * without starting JavaFX (so it works with no display).
  */
 public final class GradStep {
 
@@ -13,7 +14,7 @@ public final class GradStep {
     }
 
     public static void main(String[] args) throws ReflectiveOperationException {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("--derivations") || args[0].equals("--styles")) {
             openApp(args);
             return;
         }

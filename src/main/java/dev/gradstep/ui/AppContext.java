@@ -28,9 +28,11 @@ public final class AppContext implements AutoCloseable {
     private final ConcreteViewModel concrete;
     private final ExportViewModel export;
     private final NumbersViewModel numbers;
+    private final AppOptions options;
 
-    private AppContext(Settings settings, Executor ui, boolean startCas) {
+    private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options) {
         this.settings = settings;
+        this.options = options;
         this.renderer = new FormulaRenderer();
         this.background = Executors.newFixedThreadPool(2, daemonThreads());
         this.gateway = startCas
@@ -59,20 +61,36 @@ public final class AppContext implements AutoCloseable {
         this.numbers = new NumbersViewModel(background, ui, instances);
         background.execute(renderer::warmUp);
         derivations.pauseChecks();
-        DerivationLoader.Library library = loadBundled(loader);
-        derivations.setLibrary(library.derivations(),
-                library.problems().stream().map(DerivationLoader.LoadProblem::describe).toList());
+        DerivationLoader.Library library = options.derivations() == null ? loadBundled(loader)
+                : loader.loadFolder(options.derivations());
+        List<String> problems = new java.util.ArrayList<>(options.problems());
+        library.problems().stream().map(DerivationLoader.LoadProblem::describe).forEach(problems::add);
+        derivations.setLibrary(library.derivations(), problems);
         settings.lastDerivation().ifPresent(derivations::selectById);
     }
 
     /** The real app: Symja starts in the background. */
     public static AppContext create(Settings settings, Executor ui) {
-        return new AppContext(settings, ui, true);
+        return new AppContext(settings, ui, true, AppOptions.BUNDLED);
+    }
+
+    /** The real app, reading derivations and styles where the command line says. */
+    public static AppContext create(Settings settings, Executor ui, AppOptions options) {
+        return new AppContext(settings, ui, true, options);
     }
 
     /** Without the CAS: steps are checked numerically only (tests, benchmark). */
     public static AppContext withoutCas(Settings settings, Executor ui) {
-        return new AppContext(settings, ui, false);
+        return new AppContext(settings, ui, false, AppOptions.BUNDLED);
+    }
+
+    /** Without the CAS, with the given folders (tests). */
+    public static AppContext withoutCas(Settings settings, Executor ui, AppOptions options) {
+        return new AppContext(settings, ui, false, options);
+    }
+
+    public AppOptions options() {
+        return options;
     }
 
     private static DerivationLoader.Library loadBundled(DerivationLoader loader) {

@@ -7,7 +7,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application. Settings go to the user's preferences unless
- * {@code -Dgradstep.settings=memory} (demos, benchmarks) asks for a throw-away store.
+ * {@code -Dgradstep.settings=memory} (demos, benchmarks) asks for a throw-away store; the
+ * arguments may name folders of derivations and styles ({@link AppOptions}).
  */
 public final class GradStepApp extends Application {
 
@@ -17,7 +18,7 @@ public final class GradStepApp extends Application {
     public void start(Stage stage) {
         Settings settings = "memory".equals(System.getProperty("gradstep.settings"))
                 ? Settings.inMemory() : Settings.userSettings();
-        context = AppContext.create(settings, Platform::runLater);
+        context = AppContext.create(settings, Platform::runLater, AppOptions.parse(getParameters().getRaw()));
         MainWindow window = new MainWindow(context, stage);
         window.show();
         if (Boolean.getBoolean("gradstep.timing")) {

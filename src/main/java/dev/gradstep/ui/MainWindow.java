@@ -175,7 +175,7 @@ public final class MainWindow {
 
     public void setTheme(Theme t) {
         theme = t;
-        scene.getStylesheets().setAll(resource("styles/base.css"), resource(t.styleSheet()));
+        scene.getStylesheets().setAll(ctx.options().styleSheet("styles/base.css"), ctx.options().styleSheet(t.styleSheet()));
         ctx.settings().setTheme(t);
         if (painted) {
             root.applyCss();
@@ -201,10 +201,6 @@ public final class MainWindow {
     /** Replaces the overwrite question (tests, scripted use). */
     public void setConfirmOverwrite(Predicate<Path> confirm) {
         this.confirmOverwrite = confirm;
-    }
-
-    private static String resource(String name) {
-        return MainWindow.class.getClassLoader().getResource(name).toExternalForm();
     }
 
     private MenuBar menuBar() {
