@@ -35,7 +35,7 @@ import java.util.Set;
 final class Parser {
 
     /** Deepest tree the reader returns; anything the writer makes of such a tree reads back. */
-    static final int MAX_DEPTH = 200;
+    static final int MAX_DEPTH = TexReader.MAX_DEPTH;
     /** Parser recursion allowed: written trees may need a parenthesis level per tree level. */
     private static final int RECURSION_LIMIT = 2 * MAX_DEPTH + 10;
     /** Trailing conditions are short; bounding them keeps the search linear on hostile input. */

@@ -28,6 +28,9 @@ import java.util.function.Function;
  * fonts ({@code \mathbf}, {@code \boldsymbol}, {@code \bm}, {@code \vec}) are dropped; primes join
  * the name ({@code u'}); {@code \mathrm{CE}} and {@code \text{CE}} are the multi-letter symbol
  * {@code CE}.</li>
+ * <li>{@code \delta_{ij}}, {@code [i = j]}, {@code \mathbb{1}[i=j]}, {@code \mathbb{1}_{i=j}} are
+ * {@code Delta(i, j)}; {@code [i \neq j]} is {@code Add(1, Neg(Delta(i, j)))}.</li>
+ * <li>{@code \sqrt{x}} is {@code Pow(x, 0.5)}; {@code \sqrt[n]{x}} is {@code Pow(x, Div(1, n))}.</li>
  * <li>Transpose: {@code s^T}, {@code s^\top}, {@code J^{T}}, {@code s^{\mathrm{T}}} are
  * {@code Fn("transpose", [s])} only when the base is a symbol without indices; otherwise
  * ({@code s_i^T}, {@code (s)^T}) it is a power of the symbol {@code T}.</li>
@@ -54,17 +57,24 @@ import java.util.function.Function;
  * {@code \text{for } i \neq j}, {@code \text{if } i = c}, several joined by {@code ,} or
  * {@code \text{and}}. A final parenthesised group that holds relations between index terms is
  * always a condition. A trailing {@code \quad \text{...}} that is not a condition is a remark and
- * is dropped, as are spacing, {@code &}, {@code \\}, {@code \label}, {@code \tag}, a final
- * {@code .} or {@code ,}, and the labels of &#92;underbrace and &#92;overbrace.
+ * is dropped (so is {@code \text{otherwise}}), as are spacing, {@code &}, {@code \\},
+ * {@code \label}, {@code \tag}, a final {@code .} or {@code ,}, and the labels of &#92;underbrace
+ * and &#92;overbrace.
+ *
+ * <p>Condition sides are index terms only (a letter, Greek letter or number, joined by {@code +}/{@code -}).
+ * Not supported: {@code \begin{cases}}, absolute values, higher-order derivatives, log bases.
  *
  * <h2>Errors</h2>
  * Only {@link TexParseException} escapes, with a 1-based line and column. Input is limited to
- * {@value #MAX_LENGTH} characters and nesting to {@value Parser#MAX_DEPTH} levels.
+ * {@value #MAX_LENGTH} characters and trees to {@value #MAX_DEPTH} levels.
  */
 public final class TexReader {
 
     /** Longest input accepted, in characters. */
     public static final int MAX_LENGTH = 20_000;
+
+    /** Deepest tree accepted, in levels; deeper input is an error rather than a stack overflow. */
+    public static final int MAX_DEPTH = 200;
 
     private final Set<String> functionNames;
 
@@ -80,12 +90,20 @@ public final class TexReader {
         this.functionNames = Set.copyOf(Objects.requireNonNull(functionNames, "functionNames"));
     }
 
-    /** Reads one line: {@code LHS = R1 [= R2 ...] [condition]} or {@code = R1 ...}. */
+    /**
+     * Reads one line: {@code LHS = R1 [= R2 ...] [condition]} or {@code = R1 ...}.
+     *
+     * @throws TexParseException when the text cannot be read (the only exception thrown)
+     */
     public Line readLine(String tex) {
         return guarded(tex, toks -> Parser.readLine(toks, functionNames));
     }
 
-    /** Reads a single expression (no {@code =}). */
+    /**
+     * Reads a single expression (no {@code =}, no trailing condition).
+     *
+     * @throws TexParseException when the text cannot be read (the only exception thrown)
+     */
     public Expr readExpr(String tex) {
         return guarded(tex, toks -> Parser.readExpr(toks, functionNames));
     }

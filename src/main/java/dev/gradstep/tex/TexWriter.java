@@ -34,10 +34,12 @@ public final class TexWriter {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
+    /** Canonical LaTeX for one expression. */
     public String write(Expr expr) {
         return top(expr);
     }
 
+    /** {@code LHS = R1 = R2 \quad (i \neq j)}, or {@code = R1} for a continuation. */
     public String write(Line line) {
         StringBuilder sb = new StringBuilder();
         if (line.lhs() != null) {
