@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How hard to check: class counts to instantiate, random points per instantiation, the seed (so a
- * run is repeatable), and the time the CAS gets per symbolic question.
+ * run is repeatable), the time the CAS gets per symbolic question, and the K at which the CAS is
+ * asked (symbolicMaxClasses).
  */
 public record CheckSettings(int minClasses, int maxClasses, int pointsPerCase, long seed,
                             Duration symbolicTimeout, int symbolicMaxClasses) {

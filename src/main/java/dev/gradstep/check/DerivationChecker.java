@@ -144,15 +144,18 @@ public final class DerivationChecker {
     private record SymbolicResult(boolean proved, String summary) {
     }
 
-    /** Asks the CAS to confirm chainLeft - right = 0 for one index case of each equality pattern. */
+    /**
+     * Asks the CAS to confirm chainLeft - right = 0 at one K for one index case of each equality
+     * pattern: K = 3 already has every pattern two or three indices can form.
+     */
     private SymbolicResult symbolic(Chains.Link link, Notation notation, List<Definition> definitions, boolean normalized,
                                     BooleanSupplier cancelled) {
         if (gateway == null) {
             return new SymbolicResult(false, "no CAS check (numeric only)");
         }
         int fixed = NumericComparer.fixedClasses(notation);
-        int from = fixed > 0 ? fixed : settings.minClasses();
-        int to = fixed > 0 ? fixed : Math.max(settings.minClasses(), settings.symbolicMaxClasses());
+        int from = fixed > 0 ? fixed : Math.max(settings.minClasses(), settings.symbolicMaxClasses());
+        int to = from;
         List<Expr> sides = sides(link);
         List<String> free = Chains.freeIndices(sides, link.condition(), notation);
         int rows = NumericComparer.rowCounts(notation)[0];
