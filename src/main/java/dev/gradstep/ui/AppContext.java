@@ -59,7 +59,6 @@ public final class AppContext implements AutoCloseable {
             }
         }, CoreExports.writer());
         this.numbers = new NumbersViewModel(background, ui, instances);
-        background.execute(renderer::warmUp);
         derivations.pauseChecks();
         DerivationLoader.Library library = options.derivations() == null ? loadBundled(loader)
                 : loader.loadFolder(options.derivations());
@@ -141,6 +140,11 @@ public final class AppContext implements AutoCloseable {
 
     public NumbersViewModel numbers() {
         return numbers;
+    }
+
+    /** Warms the typesetter; only once the JavaFX toolkit runs, since it loads JavaFX fonts. */
+    public void warmRenderer() {
+        background.execute(renderer::warmUp);
     }
 
     public Executor background() {

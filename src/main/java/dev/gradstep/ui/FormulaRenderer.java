@@ -72,11 +72,15 @@ public final class FormulaRenderer {
     private final CompletableFuture<Void> warm = new CompletableFuture<>();
     private final Object initLock = new Object();
     private boolean initialised;
+    private boolean fxFontsLoaded;
 
-    /** Registers fonts and shims and lays out a first formula; call on a background thread at start-up. */
+    /**
+     * Registers fonts and shims and lays out a first formula; call on a background thread once the
+     * JavaFX toolkit is running (loading a JavaFX font earlier starts a second graphics pipeline).
+     */
     public CompletableFuture<Void> warmUp() {
         try {
-            ensureInitialised();
+            ensureFxFonts();
             layout("\\frac{\\partial L}{\\partial z_j} = \\sum_i y_i", 20, "#000000");
             warm.complete(null);
         } catch (RuntimeException e) {
@@ -142,6 +146,7 @@ public final class FormulaRenderer {
 
     /** Paints a laid-out formula onto a canvas at (x, y) in the given colour. */
     public void paint(Canvas canvas, Layout layout, double x, double y, javafx.scene.paint.Color color) {
+        ensureFxFonts();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         FXGraphics2D g2 = new FXGraphics2D(gc);
         g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -201,14 +206,25 @@ public final class FormulaRenderer {
         return new Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 
+    /** JLaTeXMath alone: layout, SVG and PNG need no JavaFX, so tests and exports never start the toolkit. */
     private void ensureInitialised() {
         synchronized (initLock) {
             if (initialised) {
                 return;
             }
-            registerFonts();
             new TeXFormula("x");
             initialised = true;
+        }
+    }
+
+    private void ensureFxFonts() {
+        ensureInitialised();
+        synchronized (initLock) {
+            if (fxFontsLoaded) {
+                return;
+            }
+            registerFonts();
+            fxFontsLoaded = true;
         }
     }
 

@@ -88,6 +88,7 @@ public final class MainWindow {
         this.stage = stage;
         this.vm = ctx.derivations();
         FormulaRenderer r = ctx.renderer();
+        ctx.warmRenderer();
         previousFormula = new FormulaView(r);
         previousFormula.getStyleClass().add("previous-formula");
         currentFormula = new FormulaView(r);
