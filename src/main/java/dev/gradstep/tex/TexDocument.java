@@ -287,13 +287,15 @@ public final class TexDocument {
             blank(body, 0, columns.end());
         }
         List<int[]> rows = new ArrayList<>();
-        int depth = 0;
+        // rows split at \\ outside nested environments (cases, matrices), even inside an unclosed brace,
+        // so one student's missing } costs one row, not the rest of the block
+        int environments = 0;
         int rowStart = 0;
         for (int k = 0; k < body.length(); k++) {
             char c = body.charAt(k);
             if (c == '\\' && k + 1 < body.length()) {
                 char d = body.charAt(k + 1);
-                if (d == '\\' && depth == 0) {
+                if (d == '\\' && environments == 0) {
                     rows.add(new int[] {rowStart, k});
                     int skip = k + 2;
                     Matcher gap = ROW_GAP.matcher(body.subSequence(skip, body.length()));
@@ -305,14 +307,15 @@ public final class TexDocument {
                     k = skip - 1;
                     continue;
                 }
+                if (startsAt(body, "begin", k + 1)) {
+                    environments++;
+                } else if (startsAt(body, "end", k + 1)) {
+                    environments = Math.max(0, environments - 1);
+                }
                 k++;
                 continue;
             }
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth = Math.max(0, depth - 1);
-            } else if (c == '&') {
+            if (c == '&') {
                 body.setCharAt(k, ' ');
             }
         }
@@ -343,6 +346,10 @@ public final class TexDocument {
         return new Block(env.toLowerCase(Locale.ROOT), positionOf(open).line(), out, null);
     }
 
+    private static boolean startsAt(CharSequence s, String word, int at) {
+        return at + word.length() <= s.length() && s.subSequence(at, at + word.length()).toString().equals(word);
+    }
+
     private Row row(String body, int bodyOffset, int from, int to) {
         String text = body.substring(from, to);
         List<Integer> lines = new ArrayList<>();
@@ -358,9 +365,13 @@ public final class TexDocument {
         return new Row(text, bodyOffset + from, positionOf(bodyOffset + from + lead), lines, offsets, this);
     }
 
-    /** Offsets of {@code =} outside braces, brackets and parentheses. */
+    /**
+     * Offsets of {@code =} outside braces, brackets and parentheses. In a row with an unclosed
+     * group, the signs at the smallest depth any sign has, so the row's steps are still found.
+     */
     static List<Integer> topLevelEquals(String s) {
-        List<Integer> out = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
         int depth = 0;
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
@@ -372,12 +383,18 @@ public final class TexDocument {
                 case '{', '(', '[' -> depth++;
                 case '}', ')', ']' -> depth = Math.max(0, depth - 1);
                 case '=' -> {
-                    if (depth == 0) {
-                        out.add(k);
-                    }
+                    at.add(k);
+                    depths.add(depth);
                 }
                 default -> {
                 }
+            }
+        }
+        int wanted = depth == 0 ? 0 : depths.stream().mapToInt(Integer::intValue).min().orElse(0);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            if (depths.get(i) == wanted) {
+                out.add(at.get(i));
             }
         }
         return out;
