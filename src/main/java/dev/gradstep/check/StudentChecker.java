@@ -136,7 +136,7 @@ public final class StudentChecker {
                     continue;
                 }
                 if (!continuation && line.lhs() != null) {
-                    current = new Pending(row.equalsLines().get(0), row.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
+                    current = new Pending(row.start().line(), row.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
                     out.add(current);
                 } else if (current == null) {
                     current = new Pending(lineOf(row, 0), "", null, "the block starts with '=': there is no left side", 0,
@@ -176,7 +176,7 @@ public final class StudentChecker {
                 lhsError = describe(p, le);
                 lhsColumn = p.column();
             }
-            current = new Pending(lineOf(row, 0), row.segment(-1, 0), lhs, lhsError, lhsColumn, new ArrayList<>());
+            current = new Pending(row.start().line(), row.segment(-1, 0), lhs, lhsError, lhsColumn, new ArrayList<>());
             out.add(current);
         } else if (current == null) {
             current = new Pending(lineOf(row, 0), "", null, "the block starts with '=': there is no left side", 0, new ArrayList<>());

@@ -80,9 +80,10 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
         Matcher m = KEY.matcher(words);
         List<int[]> keys = new ArrayList<>();
         while (m.find()) {
-            if (KEYS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-                keys.add(new int[] {m.start(1), m.end(1), m.end()});
+            if (!KEYS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                throw new NotationException("unknown notation key '" + m.group(1) + "' (known: " + String.join(", ", KEYS) + ")");
             }
+            keys.add(new int[] {m.start(1), m.end(1), m.end()});
         }
         if (keys.isEmpty()) {
             throw new NotationException("no notation keys in '" + words.trim() + "' (expected e.g. logits=z probs=s labels=y loss=L classes=K)");
