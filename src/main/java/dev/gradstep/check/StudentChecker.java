@@ -82,6 +82,61 @@ public final class StudentChecker {
         return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false);
     }
 
+    /**
+     * Checks one line a user typed as the next step after step {@code index} of a library
+     * derivation: {@code link} says whether it follows from that step, {@code holds} whether it
+     * equals the true value of the chain's left side. A line with its own left side starts a
+     * chain of its own. Null for blank input.
+     */
+    public StepResult checkNext(Derivation library, int index, String typed, BooleanSupplier cancelled) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        Chains.Link current = Chains.of(library.steps()).get(index);
+        Expr previous = current.rights().get(current.rights().size() - 1);
+        String probs = library.notation().probs();
+        TexReader reader = new TexReader(probs.startsWith("\\") && !probs.contains("{") ? Set.of(probs) : Set.of());
+        Line line;
+        try {
+            line = reader.readLine(typed);
+        } catch (TexParseException e) {
+            String error = "column " + e.column() + ": " + e.reason() + (e.token().isEmpty() ? "" : " (at '" + e.token() + "')");
+            return new StepResult(1, typed.trim(), null, null, null, Condition.ALWAYS, null, null, null, null, error,
+                    e.column(), false);
+        }
+        Expr rhs = line.rights().get(line.rights().size() - 1);
+        boolean continues = line.lhs() == null || line.lhs().equals(current.chainLeft());
+        Expr left = continues ? current.chainLeft() : line.lhs();
+        List<Step> steps = new ArrayList<>();
+        if (continues) {
+            steps.add(new Step(1, "", new Line(current.chainLeft(), List.of(previous), current.condition()), Rule.SIMPLIFY, "",
+                    Map.of(), null, 0));
+            steps.add(new Step(2, typed, new Line(null, List.of(rhs), line.condition()), Rule.SIMPLIFY, "", Map.of(), null, 0));
+        } else {
+            steps.add(new Step(1, typed, new Line(line.lhs(), List.of(rhs), line.condition()), Rule.SIMPLIFY, "", Map.of(),
+                    null, 0));
+        }
+        Derivation d = new Derivation("next", library.title(), "", library.notation(), library.assumptions(), steps,
+                library.source(), library.definitions());
+        StepVerdict v = checker.check(d, x -> { }, cancelled).verdicts().get(steps.size() - 1);
+        Condition condition = continues ? mergedCondition(current.condition(), line.condition()) : line.condition();
+        String hint = null;
+        if ((v.holds() == Boolean.FALSE || v.link() == Boolean.FALSE) && !cancelled.getAsBoolean()) {
+            hint = hints.find(d, continues ? previous : left, null, rhs, condition, steps.get(steps.size() - 1), cancelled);
+        }
+        String basis = "none".equals(v.basisName()) ? null : v.basisName();
+        String error = v.outcome() == Outcome.UNDECIDED || v.holds() == Boolean.FALSE && v.counterexample() == null
+                ? v.detail() : null;
+        return new StepResult(1, typed.trim(), rhs, v.holds(), continues ? v.link() : null, condition,
+                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false);
+    }
+
+    private static Condition mergedCondition(Condition a, Condition b) {
+        List<Condition.Relation> all = new ArrayList<>(a.relations());
+        b.relations().stream().filter(r -> !all.contains(r)).forEach(all::add);
+        return new Condition(all);
+    }
+
     private static StudentNotation notationOf(TexDocument doc, String words) {
         if (words != null && !words.isBlank()) {
             return StudentNotation.parse(words, StudentNotation.Source.COMMAND_LINE);

@@ -71,6 +71,18 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
         return null;
     }
 
+    /** {@code K=3, i=1, j=2, logits (..), labels (..): true value 0.2, this line -0.2}, for people. */
+    public static String words(Counterexample c) {
+        StringBuilder sb = new StringBuilder("K=").append(c.classes());
+        new java.util.TreeMap<>(c.indices()).forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+        sb.append(", logits (").append(String.join(", ", c.logits())).append(')');
+        if (!c.labels().isEmpty()) {
+            sb.append(", labels (").append(String.join(", ", c.labels())).append(')');
+        }
+        new java.util.TreeMap<>(c.parameters()).forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+        return sb.append(": true value ").append(c.left()).append(", this line ").append(c.right()).toString();
+    }
+
     /** All steps in file order. */
     public List<StepResult> steps() {
         return chains.stream().flatMap(c -> c.steps().stream()).toList();

@@ -56,7 +56,7 @@ final class StudentOutput {
                     out.println("                       follows from the line before, which was already wrong");
                 }
                 if (s.counterexample() != null) {
-                    out.println("                       counterexample: " + words(s.counterexample()));
+                    out.println("                       counterexample: " + StudentReport.words(s.counterexample()));
                 }
                 if (s.hint() != null) {
                     out.println("                       hint: " + s.hint());
@@ -76,18 +76,6 @@ final class StudentOutput {
         int total = ok + wrong + unreadable + undecided;
         out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%n", total, total == 1 ? "" : "s", ok,
                 wrong, unreadable, undecided, report.passes() ? "" : " -- NOT OK" + (wrong > 0 ? " (* first wrong line)" : ""));
-    }
-
-    /** {@code K=3, i=1, j=2, z=(..), y=(..): true value 0.2, this line -0.2}. */
-    static String words(Counterexample c) {
-        StringBuilder sb = new StringBuilder("K=").append(c.classes());
-        new TreeMap<>(c.indices()).forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
-        sb.append(", logits (").append(String.join(", ", c.logits())).append(')');
-        if (!c.labels().isEmpty()) {
-            sb.append(", labels (").append(String.join(", ", c.labels())).append(')');
-        }
-        new TreeMap<>(c.parameters()).forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
-        return sb.append(": true value ").append(c.left()).append(", this line ").append(c.right()).toString();
     }
 
     static Map<String, Object> json(StudentReport report) {

@@ -307,6 +307,8 @@ public final class MainWindow {
         tabs.getTabs().add(tab("Step", stepPane(), "The current step, typeset, with its rule and reason"));
         tabs.getTabs().add(tab("Concrete K", concretePane(), "The current step written out for K = 2..5 classes"));
         tabs.getTabs().add(tab("Your numbers", numbersPane, "Your own logits and labels: softmax, loss, gradient"));
+        tabs.getTabs().add(tab("Check my derivation", new StudentCheckPane(ctx.studentCheck(), ctx.renderer()),
+                "Paste or open your own LaTeX derivation: every line is checked"));
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
         return tabs;
     }
@@ -353,7 +355,7 @@ public final class MainWindow {
 
         VBox revealCard = revealCard();
         VBox content = new VBox(10, header, previousLabel, previousFormula, currentFormula, why, partsBox, mistake,
-                verdict, revealCard);
+                verdict, revealCard, new NextStepBox(ctx.nextStep()));
         content.getStyleClass().add("step-pane");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -487,6 +489,7 @@ public final class MainWindow {
         DerivationViewModel.StepView s = vm.currentProperty().get();
         Derivation d = vm.derivationProperty().get();
         int idx = vm.currentIndexProperty().get();
+        ctx.nextStep().show(s == null ? null : d, idx);
         updateSideTabs();
         if (s == null) {
             stepTitle.setText("No derivation loaded");
