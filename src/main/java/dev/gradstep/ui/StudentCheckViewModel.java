@@ -86,6 +86,8 @@ public final class StudentCheckViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyIntegerWrapper firstWrong = new ReadOnlyIntegerWrapper(this, "firstWrong", -1);
     private final ObservableList<LineItem> lines = FXCollections.observableArrayList();
+    // one read-only view, kept: a fresh wrapper per call would drop its listeners when collected
+    private final ObservableList<LineItem> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private int generation;
     private AtomicBoolean cancelFlag = new AtomicBoolean();
 
@@ -155,12 +157,12 @@ public final class StudentCheckViewModel {
                 if (gen != generation) {
                     return;
                 }
-                busy.set(false);
                 if (finished == null) {
                     message.set(failure);
-                    return;
+                } else {
+                    show(finished, items);
                 }
-                show(finished, items);
+                busy.set(false);
             });
         });
     }
@@ -251,7 +253,7 @@ public final class StudentCheckViewModel {
     }
 
     public ObservableList<LineItem> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return readOnlyLines;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
