@@ -33,6 +33,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class StudentChecker {
 
+    /** Most rows read from one file: far beyond any homework, and it keeps a hostile file fast. */
+    public static final int MAX_ROWS = 1000;
+
+    /** Most '=' signs in one row whose sides are read one by one after the row fails to read. */
+    private static final int MAX_SIDES = 40;
+
     private final DerivationChecker checker;
     private final StudentHints hints;
 
@@ -171,7 +177,15 @@ public final class StudentChecker {
     private static List<Pending> chains(TexDocument doc, TexReader reader, Notation notation) {
         TexWriter writer = new TexWriter();
         List<Pending> out = new ArrayList<>();
+        int rows = 0;
         for (TexDocument.Block block : doc.blocks()) {
+            if (rows + block.rows().size() > MAX_ROWS) {
+                String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
+                out.add(new Pending(block.line(), "", null, why, 0,
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + why, 0))));
+                break;
+            }
+            rows += block.rows().size();
             if (block.error() != null) {
                 out.add(new Pending(block.line(), "", null, block.error(), 0,
                         List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + block.error(), 0))));
@@ -219,7 +233,8 @@ public final class StudentChecker {
                                       TexReader reader, List<Pending> out) {
         TexDocument.Position at = row.position(e.line(), e.column());
         String message = describe(at, e);
-        int signs = row.equalsLines().size();
+        // each side is read alone to find the unreadable one; a row with very many signs is reported whole
+        int signs = row.equalsLines().size() > MAX_SIDES ? 0 : row.equalsLines().size();
         if (!continuation) {
             Expr lhs = null;
             String lhsError = null;
@@ -251,7 +266,7 @@ public final class StudentChecker {
                 blamed = true;
             }
         }
-        if (!blamed && current.lhsError() == null) {
+        if (!blamed && (current.lhsError() == null || signs == 0)) {
             // the sides read alone but not together (a stray '=' in a condition): report the whole row
             current.entries().add(new Entry(at.line(), row.text().replaceAll("\\s+", " ").trim(), null, Condition.ALWAYS, message,
                     at.column()));

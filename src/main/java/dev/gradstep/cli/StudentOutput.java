@@ -48,7 +48,8 @@ final class StudentOutput {
                         + (s.conditionTex() == null ? "" : "  (" + s.conditionTex() + ")");
                 first = false;
                 boolean firstWrong = s.holds() == Boolean.FALSE && !firstWrongShown;
-                out.printf("  line %3d  %-10s %s%n", s.line(), mark + (firstWrong ? "*" : ""), text);
+                out.printf("  line %3d  %-10s %s%s%n", s.line(), mark + (firstWrong ? "*" : ""), text,
+                        s.holds() == Boolean.TRUE && s.basis() != null && !s.definition() ? "   [" + basisWords(s.basis()) + "]" : "");
                 if (s.holds() == Boolean.TRUE && s.link() == Boolean.FALSE) {
                     out.println("                       note: right again, but it does not follow from the line before");
                 }
@@ -76,6 +77,14 @@ final class StudentOutput {
         int total = ok + wrong + unreadable + undecided;
         out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%n", total, total == 1 ? "" : "s", ok,
                 wrong, unreadable, undecided, report.passes() ? "" : " -- NOT OK" + (wrong > 0 ? " (* first wrong line)" : ""));
+    }
+
+    private static String basisWords(String basis) {
+        return switch (basis) {
+            case "both" -> "numbers + Symja";
+            case "symbolic" -> "Symja";
+            default -> "numbers";
+        };
     }
 
     static Map<String, Object> json(StudentReport report) {

@@ -24,6 +24,9 @@ public final class TexDocument {
     /** Longest file read, in characters: far beyond any homework, short enough to stay fast. */
     public static final int MAX_LENGTH = 1_000_000;
 
+    /** Most display blocks read from one file. */
+    public static final int MAX_BLOCKS = 1000;
+
     private static final Set<String> DISPLAY = Set.of("align", "align*", "aligned", "equation", "equation*",
             "gather", "gather*", "multline", "multline*", "flalign", "flalign*", "eqnarray", "eqnarray*",
             "displaymath", "split", "alignat", "alignat*");
@@ -39,6 +42,7 @@ public final class TexDocument {
     private static final Pattern COLUMNS = Pattern.compile("^[ \\t]*\\{[0-9]+\\}");
 
     private final String source;
+    private final int[] lineStarts;
     private final String clean;
     private final String notation;
     private final int notationLine;
@@ -104,10 +108,11 @@ public final class TexDocument {
 
     private TexDocument(String source) {
         this.source = source;
+        this.lineStarts = lineStarts(source);
         Matcher m = NOTATION.matcher(source);
         if (m.find()) {
             notation = m.group(1).trim();
-            notationLine = lineOf(source, m.start());
+            notationLine = positionOf(m.start()).line();
         } else {
             notation = null;
             notationLine = 0;
@@ -149,25 +154,20 @@ public final class TexDocument {
     }
 
     Position positionOf(int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < source.length(); i++) {
-            if (source.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Position(line, offset - lineStart + 1);
+        int at = java.util.Arrays.binarySearch(lineStarts, offset);
+        int line = at >= 0 ? at : -at - 2;
+        return new Position(line + 1, offset - lineStarts[line] + 1);
     }
 
-    private static int lineOf(String s, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
+    private static int[] lineStarts(String s) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == '\n') {
-                line++;
+                starts.add(i + 1);
             }
         }
-        return line;
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static String squeeze(String s) {
@@ -226,38 +226,31 @@ public final class TexDocument {
     private List<Block> findBlocks() {
         List<Block> out = new ArrayList<>();
         int i = 0;
+        int dollars = nextDollars(0);
         while (i < clean.length()) {
-            int next = clean.indexOf('\\', i);
-            int dollars = clean.indexOf("$$", i);
-            if (dollars >= 0 && !escaped(clean, dollars) && (next < 0 || dollars < next)) {
-                int end = clean.indexOf("$$", dollars + 2);
-                if (end < 0) {
-                    out.add(unclosed("$$", dollars, "$$"));
-                    return out;
-                }
-                out.add(block("$$", dollars, dollars + 2, end));
-                i = end + 2;
-                continue;
+            if (out.size() >= MAX_BLOCKS) {
+                out.add(new Block("document", positionOf(i).line(), List.of(), "more than " + MAX_BLOCKS
+                        + " display blocks: the rest of the file is not read"));
+                return out;
             }
-            if (dollars >= 0 && escaped(clean, dollars) && (next < 0 || dollars < next)) {
-                i = dollars + 1;
+            if (dollars >= 0 && dollars < i) {
+                // found once per pass over the text, not once per backslash: long files stay linear
+                dollars = nextDollars(i);
+            }
+            int next = clean.indexOf('\\', i);
+            if (dollars >= 0 && (next < 0 || dollars < next)) {
+                i = delimited("$$", "$$", dollars, out);
                 continue;
             }
             if (next < 0) {
                 break;
             }
             if (clean.startsWith("\\[", next)) {
-                int end = clean.indexOf("\\]", next + 2);
-                if (end < 0) {
-                    out.add(unclosed("\\[", next, "\\]"));
-                    return out;
-                }
-                out.add(block("\\[", next, next + 2, end));
-                i = end + 2;
+                i = delimited("\\[", "\\]", next, out);
                 continue;
             }
-            Matcher m = BEGIN.matcher(clean).region(next, clean.length());
-            if (m.lookingAt() && DISPLAY.contains(m.group(1))) {
+            Matcher m = clean.startsWith("\\begin", next) ? BEGIN.matcher(clean).region(next, clean.length()) : null;
+            if (m != null && m.lookingAt() && DISPLAY.contains(m.group(1))) {
                 String env = m.group(1);
                 String endTag = "\\end{" + env + "}";
                 int end = clean.indexOf(endTag, m.end());
@@ -272,6 +265,25 @@ public final class TexDocument {
             i = next + (clean.startsWith("\\\\", next) ? 2 : 1);
         }
         return out;
+    }
+
+    private int nextDollars(int from) {
+        int at = clean.indexOf("$$", from);
+        while (at >= 0 && escaped(clean, at)) {
+            at = clean.indexOf("$$", at + 1);
+        }
+        return at;
+    }
+
+    /** A block between two delimiters starting at {@code at}; returns where reading goes on (the end when unclosed). */
+    private int delimited(String open, String close, int at, List<Block> out) {
+        int end = clean.indexOf(close, at + open.length());
+        if (end < 0) {
+            out.add(unclosed(open, at, close));
+            return clean.length();
+        }
+        out.add(block(open, at, at + open.length(), end));
+        return end + close.length();
     }
 
     private Block unclosed(String env, int at, String endTag) {

@@ -66,9 +66,13 @@ class StudentFuzzTest {
                 "\\begin{align}" + "a &= b \\\\ ".repeat(3000) + "\\end{align}",
                 "$$".repeat(20_000),
                 "\\[ a = " + "x + ".repeat(6000) + "x \\]",
+                "\\a".repeat(TexDocument.MAX_LENGTH / 2 - 10),
+                "\\[ a = b \\]\n".repeat(TexDocument.MAX_LENGTH / 14),
+                "\\[ a " + "= b + \\frac{ ".repeat(1500) + "\\]",
                 "x".repeat(TexDocument.MAX_LENGTH + 1));
         for (String input : inputs) {
-            StudentReport r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(input));
+            StudentReport r = assertTimeoutPreemptively(PER_INPUT, () -> read(input),
+                    () -> "too slow on an input of " + input.length() + " characters");
             assertFalse(r == null, "no notation problem here");
         }
     }

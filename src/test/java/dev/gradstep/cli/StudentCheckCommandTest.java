@@ -59,13 +59,21 @@ class StudentCheckCommandTest {
     }
 
     @Test
+    void check_texWithSymja_stepsConfirmedByBoth() {
+        Run r = run("--json", file("homework-correct.tex"));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("\"basis\": \"both\""), r.out());
+        assertTrue(!r.out().contains("\"holds\": false") && !r.out().contains("\"holds\": null"), r.out());
+    }
+
+    @Test
     void check_unreadableLine_exit1AndErrorNamesLineColumnToken() {
         Run r = run("--numeric-only", file("homework-unreadable.tex"));
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("line   4  UNREADABLE"), r.out());
         assertTrue(r.out().contains("line 4, column "), r.out());
         assertTrue(r.out().contains("(at '{')"), r.out());
-        assertTrue(r.out().contains("line   5  OK"), "the rest is still checked:\n" + r.out());
+        assertTrue(r.out().contains("line   5  OK         = s_j - y_j   [numbers]"), "the rest is still checked:\n" + r.out());
     }
 
     @Test
