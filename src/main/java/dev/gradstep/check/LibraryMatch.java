@@ -4,14 +4,11 @@ import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Notation;
 import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
-import dev.gradstep.expr.Exprs;
 import dev.gradstep.expr.Line;
 import dev.gradstep.tex.TexWriter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The corrected line for a student's wrong step, taken from a library derivation: a library step
@@ -92,53 +89,28 @@ public final class LibraryMatch {
     }
 
     private static Condition rename(Condition c, Map<String, String> names) {
-        List<Condition.Relation> out = new ArrayList<>();
-        for (Condition.Relation r : c.relations()) {
-            out.add(new Condition.Relation(rename(r.left(), names), r.op(), rename(r.right(), names)));
-        }
-        return new Condition(out);
+        return ExprMap.map(c, renamer(names));
     }
 
     private static Expr rename(Expr e, Map<String, String> names) {
-        if (e instanceof Expr.Sym s) {
-            return new Expr.Sym(name(s.name(), names), s.indices().stream().map(i -> rename(i, names)).toList());
-        }
-        if (e instanceof Expr.Add a) {
-            return Exprs.add(a.terms().stream().map(t -> rename(t, names)).toList());
-        }
-        if (e instanceof Expr.Mul m) {
-            return Exprs.mul(m.factors().stream().map(t -> rename(t, names)).toList());
-        }
-        if (e instanceof Expr.Neg n) {
-            return Exprs.neg(rename(n.arg(), names));
-        }
-        if (e instanceof Expr.Div d) {
-            return new Expr.Div(rename(d.numerator(), names), rename(d.denominator(), names));
-        }
-        if (e instanceof Expr.Pow p) {
-            return new Expr.Pow(rename(p.base(), names), rename(p.exponent(), names));
-        }
-        if (e instanceof Expr.Exp x) {
-            return new Expr.Exp(rename(x.arg(), names));
-        }
-        if (e instanceof Expr.Log l) {
-            return new Expr.Log(rename(l.arg(), names));
-        }
-        if (e instanceof Expr.Sum s) {
-            return new Expr.Sum(s.index(), s.from() == null ? null : rename(s.from(), names),
-                    s.to() == null ? null : rename(s.to(), names), rename(s.where(), names), rename(s.body(), names));
-        }
-        if (e instanceof Expr.Deriv d) {
-            return new Expr.Deriv(rename(d.of(), names), (Expr.Sym) rename(d.wrt(), names));
-        }
-        if (e instanceof Expr.Delta d) {
-            return new Expr.Delta(rename(d.left(), names), rename(d.right(), names));
-        }
-        if (e instanceof Expr.Fn f) {
-            return new Expr.Fn(name(f.name(), names), f.args().stream().map(a -> rename(a, names)).toList(),
-                    f.indices().stream().map(i -> rename(i, names)).toList());
-        }
-        return Objects.requireNonNull(e);
+        return ExprMap.map(e, renamer(names));
+    }
+
+    /** Renames symbols and functions (with their indices and arguments); other nodes are rebuilt as they are. */
+    private static java.util.function.UnaryOperator<Expr> renamer(Map<String, String> names) {
+        return new java.util.function.UnaryOperator<>() {
+            @Override
+            public Expr apply(Expr x) {
+                if (x instanceof Expr.Sym s) {
+                    return new Expr.Sym(name(s.name(), names), s.indices().stream().map(i -> ExprMap.map(i, this)).toList());
+                }
+                if (x instanceof Expr.Fn f) {
+                    return new Expr.Fn(name(f.name(), names), f.args().stream().map(a -> ExprMap.map(a, this)).toList(),
+                            f.indices().stream().map(i -> ExprMap.map(i, this)).toList());
+                }
+                return null;
+            }
+        };
     }
 
     /** Edit distance, capped in length so a long line stays cheap. */

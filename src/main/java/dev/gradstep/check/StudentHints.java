@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Why a student's step is wrong, where a small repair makes it right: the right side negated (a
@@ -332,44 +331,6 @@ final class StudentHints {
 
     /** The expression with every occurrence of {@code target} (compared by identity first) replaced. */
     static Expr replace(Expr e, Expr target, Expr with) {
-        return map(e, x -> x == target ? with : null);
-    }
-
-    private static Expr map(Expr e, UnaryOperator<Expr> f) {
-        Expr r = f.apply(e);
-        if (r != null) {
-            return r;
-        }
-        if (e instanceof Expr.Add a) {
-            return Exprs.add(a.terms().stream().map(t -> map(t, f)).toList());
-        }
-        if (e instanceof Expr.Mul m) {
-            return Exprs.mul(m.factors().stream().map(t -> map(t, f)).toList());
-        }
-        if (e instanceof Expr.Neg n) {
-            return Exprs.neg(map(n.arg(), f));
-        }
-        if (e instanceof Expr.Div d) {
-            return new Expr.Div(map(d.numerator(), f), map(d.denominator(), f));
-        }
-        if (e instanceof Expr.Pow p) {
-            return new Expr.Pow(map(p.base(), f), map(p.exponent(), f));
-        }
-        if (e instanceof Expr.Exp x) {
-            return new Expr.Exp(map(x.arg(), f));
-        }
-        if (e instanceof Expr.Log l) {
-            return new Expr.Log(map(l.arg(), f));
-        }
-        if (e instanceof Expr.Sum s) {
-            return new Expr.Sum(s.index(), s.from(), s.to(), s.where(), map(s.body(), f));
-        }
-        if (e instanceof Expr.Deriv d) {
-            return new Expr.Deriv(map(d.of(), f), d.wrt());
-        }
-        if (e instanceof Expr.Fn fn) {
-            return new Expr.Fn(fn.name(), fn.args().stream().map(t -> map(t, f)).toList(), fn.indices());
-        }
-        return e;
+        return ExprMap.map(e, x -> x == target ? with : null);
     }
 }

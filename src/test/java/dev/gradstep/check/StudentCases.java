@@ -150,6 +150,15 @@ final class StudentCases {
                 \\frac{\\partial s_i}{\\partial z_j} &= s_i (\\delta_{ij} - s_j)
                 \\end{align*}
                 """));
+        t.add(new Case("operator forms, products and decorations", """
+                % notation: logits=z probs=s labels=y loss=L classes=K
+                \\begin{align*}
+                \\frac{\\partial L}{\\partial z_j} &= \\frac{\\partial}{\\partial z_j}\\left( -\\sum_{i=1}^{K} y_i \\log s_i \\right) \\\\
+                &= \\sum_{i} \\underbrace{\\left(-\\frac{y_i}{s_i}\\right)}_{\\partial L / \\partial s_i} \\cdot \\frac{\\partial s_i}{\\partial z_j} \\\\
+                &= -y_j \\times (1 - s_j) + \\sum_{i \\neq j} y_i \\, s_j \\\\
+                \\partial L / \\partial z_j &= s_j - y_j
+                \\end{align*}
+                """));
         return t;
     }
 
