@@ -62,6 +62,21 @@ final class StudentHints {
                                 + "one value for each " + s.index() + ", not a sum"));
             }
         }
+        for (String missing : freeLeft) {
+            if (freeRight.contains(missing)) {
+                continue;
+            }
+            for (Expr node : nodes(rhs)) {
+                if (node instanceof Expr.Sum s && !freeLeft.contains(s.index())) {
+                    Expr.Sym from = new Expr.Sym(s.index());
+                    Expr.Sym to = new Expr.Sym(missing);
+                    Expr body = ExprMap.map(s.body(), x -> x.equals(from) ? to : null);
+                    repairs.add(new Repair(replace(rhs, node, body), condition, base.assumptions(),
+                            "index: remove the sum over " + s.index() + " and write " + missing + " for " + s.index()
+                                    + ": the left side has one value for each " + missing));
+                }
+            }
+        }
         if (!base.assumptions().contains(Assumption.LABELS_SUM_TO_ONE) && n.onehot() == null) {
             repairs.add(new Repair(rhs, condition, EnumSet.of(Assumption.LABELS_SUM_TO_ONE),
                     "this holds only when the labels sum to one, and here they need not (labelsum=any): keep the factor "
@@ -102,6 +117,12 @@ final class StudentHints {
             }
             if (holds(base, left, r, failing)) {
                 return r.hint();
+            }
+        }
+        for (String index : freeLeft) {
+            if (!freeRight.contains(index)) {
+                return "the index " + index + " is free on the left but not on the right: the right side must depend on "
+                        + index + " (is a sum there that should not be?)";
             }
         }
         for (String index : freeRight) {

@@ -159,6 +159,14 @@ final class StudentCases {
                 \\partial L / \\partial z_j &= s_j - y_j
                 \\end{align*}
                 """));
+        t.add(new Case("derivatives with respect to sigma(x_i) and s(x)_i", """
+                % notation: logits=x probs=\\sigma labels=y loss=L classes=K
+                \\begin{align*}
+                \\frac{\\partial L}{\\partial \\sigma(x_i)} &= -\\frac{y_i}{\\sigma(x_i)} \\\\
+                \\frac{\\partial L}{\\partial x_j} &= \\sum_{i=1}^{K} \\frac{\\partial L}{\\partial \\sigma(x_i)} \\frac{\\partial \\sigma(x_i)}{\\partial x_j} \\\\
+                &= \\sigma(x_j) - y_j
+                \\end{align*}
+                """));
         return t;
     }
 
@@ -251,6 +259,10 @@ final class StudentCases {
                 \\frac{\\partial L}{\\partial z_i} &= s_i - \\delta_{ic} \\\\
                 \\frac{\\partial L}{\\partial z_i} &= s_c \\quad (i = c) % wrong
                 \\end{align*}
+                """));
+        t.add(new Case("kept a sum in dL/ds(x)_i, probabilities as a function", """
+                % notation: logits=x probs=s(\\mathbf{x}) labels=y loss=L classes=K
+                \\[ \\frac{\\partial L}{\\partial s(\\mathbf{x})_i} = -\\sum_{k} \\frac{y_k}{s(\\mathbf{x})_k} \\] % wrong: write i for k
                 """));
         t.add(new Case("a wrong line after correct ones in a guessed notation", """
                 \\begin{align}
