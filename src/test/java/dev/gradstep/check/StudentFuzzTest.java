@@ -77,6 +77,31 @@ class StudentFuzzTest {
         }
     }
 
+    @Test
+    void check_mutatedFiles_noExceptionEscapesTheWholeCheck() {
+        // the full check (numbers and hints) on fewer inputs, with small settings to keep the suite quick
+        StudentChecker checker = new StudentChecker(null, new CheckSettings(2, 3, 1, 7L, Duration.ofSeconds(2), 3));
+        Random rnd = new Random(7L);
+        List<String> seeds = new ArrayList<>();
+        StudentCases.correct().forEach(c -> seeds.add(c.tex()));
+        StudentCases.wrong().forEach(c -> seeds.add(c.tex()));
+        for (int i = 0; i < 40; i++) {
+            String input = mutate(seeds.get(rnd.nextInt(seeds.size())), rnd);
+            StudentReport r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                try {
+                    return checker.check("fuzz.tex", input, null);
+                } catch (StudentNotation.NotationException e) {
+                    return null;
+                }
+            }, () -> "too slow on:\n" + input);
+            if (r != null) {
+                for (StepResult s : r.steps()) {
+                    assertTrue(s.holds() != null || s.error() != null, () -> "undecided without a reason for:\n" + input);
+                }
+            }
+        }
+    }
+
     /** The documented exception is a notation problem; it gives null here. */
     private static StudentReport read(String input) {
         try {
