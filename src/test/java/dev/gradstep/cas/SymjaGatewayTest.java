@@ -95,6 +95,13 @@ class SymjaGatewayTest {
     }
 
     @Test
+    void evaluate_deeplyNestedInput_refusedNotOverflowing() {
+        CasResult r = gateway.evaluate("Exp[".repeat(5_000) + "x" + "]".repeat(5_000), LIMIT);
+        assertInstanceOf(CasResult.Error.class, r, String.valueOf(r));
+        assertEquals(new CasResult.Ok("2*x"), gateway.evaluate("D[x^2, x]", LIMIT));
+    }
+
+    @Test
     void evaluate_runawayWork_abortedAtTimeLimitAndEngineStillAnswers() {
         long t0 = System.nanoTime();
         CasResult r = gateway.evaluate("Factor[Expand[(a+b+c)^40 - (a-b+c)^40]]", Duration.ofMillis(300));
