@@ -157,10 +157,24 @@ final class CheckCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(StudentOutput.json(report)));
         } else {
-            StudentOutput.print(report, out);
+            StudentOutput.print(report, library(), out);
         }
         out.flush();
         return report.passes() ? 0 : 1;
+    }
+
+    private List<Derivation> library;
+
+    /** The bundled derivations, where the text report finds corrected lines; loaded once, when needed. */
+    private List<Derivation> library() {
+        if (library == null) {
+            try {
+                library = new DerivationLoader().loadBundled().derivations();
+            } catch (RuntimeException e) {
+                library = List.of();
+            }
+        }
+        return library;
     }
 
     private void print(Path file, DerivationReport report, PrintWriter out) {

@@ -1,9 +1,11 @@
 package dev.gradstep.cli;
 
 import dev.gradstep.check.Counterexample;
+import dev.gradstep.check.LibraryMatch;
 import dev.gradstep.check.StudentNotation;
 import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
+import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Notation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ final class StudentOutput {
         return s.rhsExpr() == null ? "UNREADABLE" : "UNDECIDED";
     }
 
-    static void print(StudentReport report, PrintWriter out) {
+    static void print(StudentReport report, List<Derivation> library, PrintWriter out) {
+        LibraryMatch match = new LibraryMatch();
         StudentNotation n = report.notation();
         out.println(report.file() + ": notation " + n.describe() + " (" + n.source().words() + ")");
         int ok = 0;
@@ -61,6 +64,11 @@ final class StudentOutput {
                 }
                 if (s.hint() != null) {
                     out.println("                       hint: " + s.hint());
+                }
+                String correction = s.holds() == Boolean.FALSE
+                        ? match.correction(n, chain.lhsExpr(), s.condition(), s.rhsExpr(), library) : null;
+                if (correction != null) {
+                    out.println("                       the library has: " + correction);
                 }
                 if (s.error() != null && s.holds() == null) {
                     out.println("                       " + s.error());

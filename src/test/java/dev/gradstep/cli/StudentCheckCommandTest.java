@@ -47,6 +47,7 @@ class StudentCheckCommandTest {
         assertTrue(r.out().matches("(?s).*line  13  WRONG\\*.*"), r.out());
         assertTrue(r.out().contains("counterexample: K=2, i=1, j=2, logits ("), r.out());
         assertTrue(r.out().contains("hint: sign: the right side is the negative of the true value"), r.out());
+        assertTrue(r.out().contains("the library has: \\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = -\\hat{y}_{i} \\hat{y}_{j} \\quad (i \\neq j)"), r.out());
         assertTrue(r.out().contains("9 steps: 8 hold, 1 wrong, 0 unreadable, 0 undecided -- NOT OK"), r.out());
         assertEquals("", r.err());
     }
