@@ -178,6 +178,8 @@ public final class StudentChecker {
         TexWriter writer = new TexWriter();
         List<Pending> out = new ArrayList<>();
         int rows = 0;
+        // a block that starts with '=' continues the chain of the block before (text may come between)
+        Pending current = null;
         for (TexDocument.Block block : doc.blocks()) {
             if (rows + block.rows().size() > MAX_ROWS) {
                 String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
@@ -189,9 +191,9 @@ public final class StudentChecker {
             if (block.error() != null) {
                 out.add(new Pending(block.line(), "", null, block.error(), 0,
                         List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + block.error(), 0))));
+                current = null;
                 continue;
             }
-            Pending current = null;
             for (TexDocument.Row given : block.rows()) {
                 if (given.equalsLines().isEmpty()) {
                     continue;
@@ -206,7 +208,7 @@ public final class StudentChecker {
                     continue;
                 }
                 if (!continuation && line.lhs() != null) {
-                    current = new Pending(row.start().line(), row.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
+                    current = new Pending(row.start().line(), given.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
                     out.add(current);
                 } else if (current == null) {
                     current = new Pending(lineOf(row, 0), "", null, "the block starts with '=': there is no left side", 0,
@@ -217,7 +219,7 @@ public final class StudentChecker {
                     Expr rhs = line.rights().get(k);
                     boolean last = k == line.rights().size() - 1;
                     String tex = last && !line.condition().isAlways() || row.equalsLines().size() < line.rights().size()
-                            ? writer.write(rhs) : row.segment(k, k + 1);
+                            ? writer.write(rhs) : given.segment(k, k + 1);
                     current.entries().add(new Entry(lineOf(row, k), tex, rhs, line.condition(), null, 0));
                 }
             }

@@ -152,6 +152,32 @@ class StudentCheckerTest {
     }
 
     @Test
+    void check_blockStartingWithEquals_continuesTheChainBefore() {
+        String tex = """
+                \\begin{align*}
+                \\frac{\\partial L}{\\partial z_j} &= -y_j (1 - s_j) + \\sum_{i \\neq j} y_i s_j
+                \\end{align*}
+                Now collect the terms:
+                \\begin{align*}
+                &= s_j - y_j \\\\
+                &= s_j + y_j
+                \\end{align*}
+                """;
+        StudentReport r = checker.check("f.tex", tex, null);
+        assertEquals(1, r.chains().size(), table(r));
+        assertEquals(List.of(true, true, false), r.steps().stream().map(StepResult::holds).toList(), table(r));
+        assertEquals(List.of(2, 6, 7), r.steps().stream().map(StepResult::line).toList());
+    }
+
+    @Test
+    void check_derivativeByFunctionProbability_showsItAsWritten() {
+        String tex = "% notation: logits=x probs=\\sigma\n\\[ \\frac{\\partial L}{\\partial \\sigma(x_i)} = -\\frac{y_i}{\\sigma(x_i)} \\]";
+        StudentReport r = checker.check("f.tex", tex, null);
+        assertEquals("\\frac{\\partial L}{\\partial \\sigma(x_i)}", r.chains().get(0).lhs());
+        assertTrue(r.passes(), table(r));
+    }
+
+    @Test
     void check_unknownSymbol_undecidedWithMessage() {
         StudentReport r = checker.check("f.tex", "\\[ \\frac{\\partial s_i}{\\partial z_j} = \\frac{u' v - u v'}{v^2} \\]", null);
         StepResult s = r.steps().get(0);
