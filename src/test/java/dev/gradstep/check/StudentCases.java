@@ -264,6 +264,31 @@ final class StudentCases {
                 % notation: logits=x probs=s(\\mathbf{x}) labels=y loss=L classes=K
                 \\[ \\frac{\\partial L}{\\partial s(\\mathbf{x})_i} = -\\sum_{k} \\frac{y_k}{s(\\mathbf{x})_k} \\] % wrong: write i for k
                 """));
+        t.add(new Case("quotient rule with u'v and uv' swapped", """
+                % notation: logits=z probs=s labels=y loss=L classes=K
+                \\begin{align*}
+                \\frac{\\partial s_i}{\\partial z_j} &= \\frac{e^{z_i} e^{z_j} - \\delta_{ij} e^{z_i} \\sum_k e^{z_k}}{\\left(\\sum_k e^{z_k}\\right)^2} % wrong: sign
+                \\end{align*}
+                """));
+        t.add(new Case("log-softmax without the log of the sum", """
+                % notation: logits=o probs=q labels=y loss=L classes=K
+                \\begin{align*}
+                L &= -\\sum_i y_i \\log q_i \\\\
+                \\log q_i &= o_i - \\sum_{k=1}^{K} o_k % wrong
+                \\end{align*}
+                """));
+        t.add(new Case("linear layer with the wrong input index", """
+                % notation: logits=z probs=s labels=y loss=L classes=K
+                \\begin{align*}
+                z_i &= \\sum_{j} h_j w_{ji} + b_i \\\\
+                \\frac{\\partial L}{\\partial b_i} &= s_i - y_i \\\\
+                \\frac{\\partial L}{\\partial w_{ji}} &= h_i (s_i - y_i) % wrong
+                \\end{align*}
+                """));
+        t.add(new Case("mathcal L and theta, gradient upside down", """
+                % notation: logits=\\theta probs=p labels=y loss=\\mathcal{L} classes=K
+                \\[ \\frac{\\partial \\mathcal{L}}{\\partial \\theta_j} = y_j - p_j \\] % wrong: sign
+                """));
         t.add(new Case("a wrong line after correct ones in a guessed notation", """
                 \\begin{align}
                 q_i &= \\frac{e^{a_i}}{\\sum_{k=1}^{K} e^{a_k}} \\\\
