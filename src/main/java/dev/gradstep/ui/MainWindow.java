@@ -546,7 +546,7 @@ public final class MainWindow {
         Node focus = scene.getFocusOwner();
         if (focus instanceof TextInputControl || focus instanceof ComboBox || focus instanceof ChoiceBox
                 || focus instanceof Spinner || focus instanceof TableView || e.isControlDown() || e.isAltDown()
-                || e.isMetaDown() || tabs.getSelectionModel().getSelectedIndex() == 2) {
+                || e.isMetaDown() || tabs.getSelectionModel().getSelectedIndex() >= 2) {
             return;
         }
         boolean onButton = focus instanceof ButtonBase;
