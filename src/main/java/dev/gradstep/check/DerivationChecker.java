@@ -92,9 +92,15 @@ public final class DerivationChecker {
         return new StepVerdict(step, Outcome.UNDECIDED, Set.of(), Set.of(), null, null, null, why);
     }
 
-    private StepVerdict checkLink(Derivation derivation, Chains.Link link, BooleanSupplier cancelled) {
+    private StepVerdict checkLink(Derivation derivation, Chains.Link written, BooleanSupplier cancelled) {
         Notation notation = derivation.notation();
-        int number = link.step().number();
+        int number = written.step().number();
+        Chains.Link link;
+        try {
+            link = ArrayForm.indexForm(written, notation, derivation.definitions());
+        } catch (Instantiator.InstantiationException e) {
+            return undecided(number, "cannot check: " + e.getMessage());
+        }
         Set<Assumption> used = EnumSet.noneOf(Assumption.class);
         if (notation.onehot() != null) {
             used.add(Assumption.ONE_HOT);

@@ -60,7 +60,7 @@ public final class StepInstances {
 
     private List<Instance> instances(List<Step> steps, int stepIndex, Notation notation, List<Definition> definitions,
                                      int classes) {
-        Chains.Link link = Chains.of(steps).get(stepIndex);
+        Chains.Link link = ArrayForm.indexForm(Chains.of(steps).get(stepIndex), notation, definitions);
         Instantiator inst = new Instantiator(notation, checkedClasses(classes), NumericComparer.rowCounts(notation)[0],
                 definitions, false);
         Expr right = link.rights().get(link.rights().size() - 1);
@@ -101,7 +101,7 @@ public final class StepInstances {
         Notation general = new Notation(notation.logits(), notation.probs(), notation.labels(), notation.loss(),
                 notation.classes(), notation.batch(), null);
         int k = checkedClasses(logits.length);
-        Chains.Link link = Chains.of(steps).get(stepIndex);
+        Chains.Link link = ArrayForm.indexForm(Chains.of(steps).get(stepIndex), general, definitions);
         Instantiator inst = new Instantiator(general, k, 0, definitions, true);
         Expr right = link.rights().get(link.rights().size() - 1);
         List<String> free = Chains.freeIndices(List.of(link.chainLeft(), right), link.condition(), general);
