@@ -730,10 +730,11 @@ public final class DerivationLoader {
             Map<String, NodeTuple> f = fields(map, MISTAKE_KEYS, in);
             String correct = requiredText(f, "correct", map, in);
             String explanation = requiredText(f, "explanation", map, in);
+            Line correctLine = null;
             if (correct != null) {
-                readLine(f.get("correct").getValueNode(), correct, "cannot read the correct line of " + where);
+                correctLine = readLine(f.get("correct").getValueNode(), correct, "cannot read the correct line of " + where);
             }
-            return correct == null || explanation == null ? null : new Step.Mistake(correct, explanation);
+            return correct == null || explanation == null ? null : new Step.Mistake(correct, explanation, correctLine);
         }
 
         private Line readLine(Node scalar, String tex, String what) {
