@@ -28,6 +28,7 @@ public final class AppContext implements AutoCloseable {
     private final ConcreteViewModel concrete;
     private final ExportViewModel export;
     private final NumbersViewModel numbers;
+    private final ExerciseViewModel exercises;
     private final AppOptions options;
 
     private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options) {
@@ -59,6 +60,10 @@ public final class AppContext implements AutoCloseable {
             }
         }, CoreExports.writer());
         this.numbers = new NumbersViewModel(background, ui, instances);
+        this.exercises = new ExerciseViewModel(background, ui,
+                (d, onVerdict, cancelled) -> new DerivationChecker(gateway.join(), checkSettings)
+                        .check(d, onVerdict, cancelled));
+        derivations.derivationProperty().addListener((o, a, b) -> exercises.setDerivation(b));
         derivations.pauseChecks();
         DerivationLoader.Library library = options.derivations() == null ? loadBundled(loader)
                 : loader.loadFolder(options.derivations());
@@ -140,6 +145,11 @@ public final class AppContext implements AutoCloseable {
 
     public NumbersViewModel numbers() {
         return numbers;
+    }
+
+    /** The "spot the mistake" exercise, following the selected derivation. */
+    public ExerciseViewModel exercises() {
+        return exercises;
     }
 
     /** Warms the typesetter; only once the JavaFX toolkit runs, since it loads JavaFX fonts. */
