@@ -69,8 +69,19 @@ public final class AppContext implements AutoCloseable {
                 : loader.loadFolder(options.derivations());
         List<String> problems = new java.util.ArrayList<>(options.problems());
         library.problems().stream().map(DerivationLoader.LoadProblem::describe).forEach(problems::add);
-        derivations.setLibrary(library.derivations(), problems);
+        derivations.setLibrary(ordered(library.derivations()), problems);
         settings.lastDerivation().ifPresent(derivations::selectById);
+    }
+
+    /** The derivation a first start opens: the quotient-rule route every other one is compared with. */
+    static final String FLAGSHIP_ID = "softmax-ce-quotient";
+
+    /** The picker's order: the flagship, the other routes in file order, then the exercises. */
+    static List<dev.gradstep.derivation.Derivation> ordered(List<dev.gradstep.derivation.Derivation> all) {
+        List<dev.gradstep.derivation.Derivation> out = new java.util.ArrayList<>(all);
+        out.sort(java.util.Comparator.comparing(dev.gradstep.derivation.Derivation::isExercise)
+                .thenComparing(d -> !d.id().equals(FLAGSHIP_ID)));
+        return out;
     }
 
     /** The real app: Symja starts in the background. */
