@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,26 +61,13 @@ class LibraryExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("library")
     void document_libraryFile_compilesWithPdflatex(Derivation d, @TempDir Path dir) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath("pdflatex"), "pdflatex is not installed: structure is tested, compiling is skipped");
+        Assumptions.assumeTrue(LatexExporterTest.onPath("pdflatex"), "pdflatex is not installed: structure is tested, compiling is skipped");
         Files.writeString(dir.resolve("d.tex"), exporter.document(d, List.of()), StandardCharsets.UTF_8);
         Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "d.tex")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdflatex timed out");
         assertEquals(0, p.exitValue(), () -> d.id() + ":\n" + tail(dir.resolve("log.txt")));
         assertTrue(Files.size(dir.resolve("d.pdf")) > 0);
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String folder : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(folder, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String tail(Path log) {
