@@ -260,6 +260,7 @@ final class Instantiator {
             return rows;
         }
         if (name.length() == 1 && Character.isUpperCase(name.charAt(0)) && !name.equals(notation.loss())
+                && !name.equals(notation.temperature())
                 && !isVectorName(name) && !definitions.containsKey(name)) {
             return classes;
         }

@@ -99,7 +99,7 @@ public final class StepInstances {
             throw new IllegalArgumentException(logits.length + " logits but " + labels.length + " labels");
         }
         Notation general = new Notation(notation.logits(), notation.probs(), notation.labels(), notation.loss(),
-                notation.classes(), notation.batch(), null);
+                notation.classes(), notation.batch(), null, notation.temperature());
         int k = checkedClasses(logits.length);
         Chains.Link link = ArrayForm.indexForm(Chains.of(steps).get(stepIndex), general, definitions);
         Instantiator inst = new Instantiator(general, k, 0, definitions, true);

@@ -25,7 +25,7 @@ public final class NotationChange {
     private final TexReader reader = new TexReader();
 
     /**
-     * The derivation in the target notation. Roles the target leaves out (batch, one-hot class) keep
+     * The derivation in the target notation. Roles the target leaves out (batch, one-hot class, temperature) keep
      * their symbols.
      *
      * @throws IllegalArgumentException when a target symbol is not a single symbol, or is already
@@ -35,7 +35,8 @@ public final class NotationChange {
         Notation from = d.notation();
         Notation to = new Notation(target.logits(), target.probs(), target.labels(), target.loss(), target.classes(),
                 target.batch() != null ? target.batch() : from.batch(),
-                target.onehot() != null ? target.onehot() : from.onehot());
+                target.onehot() != null ? target.onehot() : from.onehot(),
+                target.temperature() != null ? target.temperature() : from.temperature());
         Map<String, String> renames = new LinkedHashMap<>();
         role(renames, "logits", from.logits(), to.logits());
         role(renames, "probs", from.probs(), to.probs());
@@ -47,6 +48,9 @@ public final class NotationChange {
         }
         if (from.onehot() != null) {
             role(renames, "onehot", from.onehot(), to.onehot());
+        }
+        if (from.temperature() != null) {
+            role(renames, "temperature", from.temperature(), to.temperature());
         }
         refuseMerges(d, renames);
         List<Step> steps = new ArrayList<>();
