@@ -203,6 +203,11 @@ final class CheckCommand implements Callable<Integer> {
             s.put("holds", v.holds());
             s.put("link", v.link());
             s.put("markedWrong", step.markedWrong());
+            if (step.markedWrong()) {
+                s.put("correct", step.mistake().correctTex());
+                s.put("correctOutcome", report.correction(v.step())
+                        .map(c -> c.outcome().name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+            }
             if (v.counterexample() == null) {
                 s.put("counterexample", null);
             } else {
