@@ -391,9 +391,15 @@ final class ArrayForm {
     private Expr symbolEntry(Sym s, Expr row, Expr col) {
         Definition def = definitions.get(s.name());
         if (!s.isPlain()) {
-            // J_{ij} where J is defined as a matrix
-            Expr r = s.indices().get(0);
-            Expr c = s.indices().size() > 1 ? s.indices().get(1) : FIRST;
+            // J_{ij} where J is defined as a matrix: one index per side longer than 1
+            Shape shape = shape(def.value());
+            int sides = (shape.rows() == Dim.ONE ? 0 : 1) + (shape.cols() == Dim.ONE ? 0 : 1);
+            if (s.indices().size() != sides) {
+                throw new Instantiator.InstantiationException("'" + s.name() + "' is " + shape.describe(notation)
+                        + ": give it " + sides + (sides == 1 ? " index" : " indices"));
+            }
+            Expr r = shape.rows() == Dim.ONE ? FIRST : s.indices().get(0);
+            Expr c = shape.cols() == Dim.ONE ? FIRST : s.indices().get(sides - 1);
             return entry(def.value(), r, c);
         }
         if (def != null && def.symbol().isPlain()) {

@@ -41,6 +41,7 @@ class ArrayFormTest {
         log-softmax with a broadcast scalar | \\log \\mathbf{s} = \\mathbf{z} - \\log \\sum_{k=1}^{K} e^{z_k} | VERIFIED
         column against row                  | \\frac{\\partial L}{\\partial \\mathbf{z}} = \\mathbf{s}^T - \\mathbf{y}^T | UNDECIDED
         matrix times a row                  | \\frac{\\partial L}{\\partial \\mathbf{z}} = J \\mathbf{s}^T | UNDECIDED
+        one index on a matrix               | J_{i} = s_i | UNDECIDED
         """)
     void check_vectorLine_verdictAsExpected(String name, String step, Outcome expected)
             throws DerivationLoader.LoadException {
