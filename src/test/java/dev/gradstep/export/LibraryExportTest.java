@@ -1,10 +1,12 @@
 package dev.gradstep.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
+import dev.gradstep.derivation.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +45,15 @@ class LibraryExportTest {
         assertTrue(doc.startsWith("\\documentclass{article}\n"), doc);
         assertTrue(doc.contains("\\usepackage{amsmath}"), doc);
         assertTrue(doc.contains("\\begin{document}") && doc.strip().endsWith("\\end{document}"), doc);
-        assertEquals(1, count(doc, "\\begin{align*}"));
+        assertEquals(d.isExercise() ? 2 : 1, count(doc, "\\begin{align*}"), "the steps, and an exercise's answer");
+        if (d.isExercise()) {
+            Step wrong = d.steps().stream().filter(Step::markedWrong).findFirst().orElseThrow();
+            String answer = doc.substring(doc.indexOf("\\paragraph{Answer.}"));
+            assertTrue(answer.startsWith("\\paragraph{Answer.} Step " + wrong.number() + " is wrong. "), answer);
+            assertTrue(answer.contains(LatexExporter.align(wrong.mistake().correctTex().strip())), answer);
+        } else {
+            assertFalse(doc.contains("\\paragraph{Answer.}"));
+        }
         String block = doc.substring(doc.indexOf("\\begin{align*}"), doc.indexOf("\\end{align*}"));
         int steps = d.steps().size();
         assertEquals(steps, count(block, "\\intertext{\\textbf{"), "one introduction per step");
