@@ -127,6 +127,30 @@ class LibraryRoutesTest {
         }
     }
 
+    /** What the app's "Your numbers" tab shows: both sides of every step at the user's numbers, with the file's definitions. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"softmax-ce-quotient", "softmax-ce-log-softmax", "softmax-ce-jacobian", "sigmoid-bce", "mse-softmax",
+        "soft-labels"})
+    void evaluate_everyStepAtUserNumbers_sidesAgree(String id) throws DerivationLoader.LoadException {
+        Derivation d = load(id);
+        double[] z = {0.4, -1.3, 2.1};
+        double[] y = {0.2, 0.5, 0.3};
+        StepInstances instances = new StepInstances();
+        for (int i = 0; i < d.steps().size(); i++) {
+            for (StepInstances.Evaluation v : instances.evaluate(d, i, z, y)) {
+                assertTrue(v.agrees(), id + " step " + (i + 1) + " " + v);
+            }
+        }
+    }
+
+    @Test
+    void evaluate_parameterWithoutAValue_saysWhich() throws DerivationLoader.LoadException {
+        Derivation d = load("softmax-temperature");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new StepInstances().evaluate(d, 0, new double[] {1, 2}, new double[] {0.5, 0.5}));
+        assertTrue(e.getMessage().contains("it uses T, which is not a logit or a label"), e.getMessage());
+    }
+
     @Test
     void library_everyRouteOfMathMd_hasAFile() {
         DerivationLoader.Library lib = loader.loadFolder(LIBRARY);
