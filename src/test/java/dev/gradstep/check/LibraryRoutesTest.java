@@ -163,6 +163,18 @@ class LibraryRoutesTest {
     }
 
     @Test
+    void library_everyFile_namesItsNotationAndGivesEveryStepAReason() throws java.io.IOException {
+        DerivationLoader.Library lib = loader.loadFolder(LIBRARY);
+        for (Derivation d : lib.derivations()) {
+            String text = java.nio.file.Files.readString(Path.of(d.source()));
+            assertTrue(text.contains("\nnotation:\n  logits: "), d.source() + " names its notation, so it can be renamed");
+            for (Step s : d.steps()) {
+                assertTrue(s.why().strip().length() > 10, d.id() + " step " + s.number() + " has a reason");
+            }
+        }
+    }
+
+    @Test
     void library_exercises_atLeastFourEachWithOneMarkedStep() {
         DerivationLoader.Library lib = loader.loadFolder(LIBRARY);
         List<Derivation> exercises = new ArrayList<>();
