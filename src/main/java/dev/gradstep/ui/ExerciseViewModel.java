@@ -40,6 +40,8 @@ public final class ExerciseViewModel {
     private final DerivationViewModel.CheckService checks;
 
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners when collected. */
+    private final ObservableList<Choice> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper(this, "prompt", "");
@@ -176,7 +178,7 @@ public final class ExerciseViewModel {
     }
 
     public ObservableList<Choice> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return readOnlyChoices;
     }
 
     public ReadOnlyBooleanProperty activeProperty() {

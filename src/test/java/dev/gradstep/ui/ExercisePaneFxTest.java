@@ -47,6 +47,11 @@ class ExercisePaneFxTest {
         WaitForAsyncUtils.waitForAsyncFx(10_000, ctx::close);
     }
 
+    /** The line buttons of this test's window, looked up on the FX thread. */
+    private List<Node> lines() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.scene().getRoot().lookupAll(".exercise-line"))).get();
+    }
+
     @Test
     void start_opensTheFlagshipAndListsExercisesLast() {
         assertEquals(AppContext.FLAGSHIP_ID, ctx.derivations().derivationProperty().get().id());
@@ -57,16 +62,15 @@ class ExercisePaneFxTest {
     @Test
     void pickLine_exerciseTab_showsVerdictAndExplanation(FxRobot robot) throws Exception {
         robot.interact(() -> ctx.derivations().selectById("exercise-sign-slip"));
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the tab's content joins the scene graph on a later pulse
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lines().size() == 5);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertEquals("Exercise", tabs.getSelectionModel().getSelectedItem().getText());
         ListView<?> outline = robot.lookup(".list-view").queryAllAs(ListView.class).stream()
                 .filter(l -> l.getItems() == ctx.derivations().outline() || l.getItems().equals(ctx.derivations().outline()))
                 .findFirst().orElseThrow();
         assertFalse(outline.isVisible(), "the badges would give the answer away");
-        List<Node> lines = List.copyOf(robot.lookup(".exercise-line").queryAll());
+        List<Node> lines = lines();
         assertEquals(5, lines.size());
 
         robot.clickOn(lines.get(3));
