@@ -79,7 +79,7 @@ public final class ConcreteViewModel {
             String matrix = "";
             String message;
             try {
-                List<StepInstances.Instance> list = instances.instances(d.steps(), idx, d.notation(), k);
+                List<StepInstances.Instance> list = instances.instances(d, idx, k);
                 for (StepInstances.Instance in : list.subList(0, Math.min(SHOWN_CASES, list.size()))) {
                     out.add(new Case(label(in.indices()), writer.write(in.left()) + " = " + writer.write(in.right())));
                 }

@@ -114,6 +114,9 @@ public final class MainWindow {
         vm.currentProperty().addListener((o, a, b) -> showStep());
         vm.derivationProperty().addListener((o, a, b) -> {
             picker.getSelectionModel().select(b);
+            if (b != null && b.isExercise()) {
+                tabs.getSelectionModel().selectLast();
+            }
             if (b != null) {
                 ctx.settings().setLastDerivation(b.id());
                 if (painted) {
@@ -295,6 +298,8 @@ public final class MainWindow {
                 }
             }
         });
+        // the outline's badges would give an exercise away before the student has chosen
+        outline.visibleProperty().bind(ctx.exercises().activeProperty().not().or(ctx.exercises().chosenProperty().greaterThan(0)));
         VBox.setVgrow(outline, Priority.ALWAYS);
         VBox box = new VBox(6, pickLabel, picker, stepsLabel, outline);
         box.getStyleClass().add("sidebar");
@@ -309,6 +314,8 @@ public final class MainWindow {
         tabs.getTabs().add(tab("Your numbers", numbersPane, "Your own logits and labels: softmax, loss, gradient"));
         tabs.getTabs().add(tab("Check my derivation", new StudentCheckPane(ctx.studentCheck(), ctx.renderer()),
                 "Paste or open your own LaTeX derivation: every line is checked"));
+        tabs.getTabs().add(tab("Exercise", new ExercisePane(ctx.exercises(), ctx.renderer()),
+                "Spot the mistake: pick the line you think is wrong"));
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
         return tabs;
     }

@@ -205,7 +205,7 @@ public final class NumbersViewModel {
                 stepNote = "Steps are evaluated for K \u2264 " + StepInstances.MAX_CLASSES + ".";
             } else {
                 try {
-                    for (StepInstances.Evaluation e : instances.evaluate(d.steps(), step, d.notation(), z, y)) {
+                    for (StepInstances.Evaluation e : instances.evaluate(d, step, z, y)) {
                         values.add(new StepValue(indices(e.indices()), e.left(), e.right(), e.agrees()));
                     }
                 } catch (RuntimeException e) {
@@ -229,7 +229,7 @@ public final class NumbersViewModel {
         if (d != null && k <= StepInstances.MAX_CLASSES) {
             for (int i = 0; i < d.steps().size(); i++) {
                 try {
-                    boolean broken = instances.evaluate(d.steps(), i, d.notation(), z, y).stream()
+                    boolean broken = instances.evaluate(d, i, z, y).stream()
                             .anyMatch(e -> !e.agrees());
                     if (broken) {
                         sb.append(" In \u201c").append(d.title()).append("\u201d, step ").append(i + 1)
