@@ -243,6 +243,7 @@ public final class SymjaGateway implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
+            worker.engineStop();
             worker.executor.shutdownNow();
         }
     }
