@@ -37,6 +37,8 @@ public final class ConcreteViewModel {
     private final TexWriter writer;
     private final ReadOnlyIntegerWrapper classes = new ReadOnlyIntegerWrapper(this, "classes", 3);
     private final ObservableList<Case> cases = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
+    private final ObservableList<Case> readOnlyCases = FXCollections.unmodifiableObservableList(cases);
     private final ReadOnlyStringWrapper matrixTex = new ReadOnlyStringWrapper(this, "matrixTex", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private Derivation derivation;
@@ -140,7 +142,7 @@ public final class ConcreteViewModel {
     }
 
     public ObservableList<Case> cases() {
-        return FXCollections.unmodifiableObservableList(cases);
+        return readOnlyCases;
     }
 
     public ReadOnlyStringProperty matrixTexProperty() {

@@ -67,6 +67,9 @@ public final class DerivationViewModel {
 
     private final ObservableList<Derivation> derivations = FXCollections.observableArrayList();
     private final ObservableList<StepItem> outline = FXCollections.observableArrayList();
+    /** Read-only views, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
+    private final ObservableList<Derivation> readOnlyDerivations = FXCollections.unmodifiableObservableList(derivations);
+    private final ObservableList<StepItem> readOnlyOutline = FXCollections.unmodifiableObservableList(outline);
     private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(this, "currentIndex", -1);
     private final ReadOnlyObjectWrapper<StepView> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -381,11 +384,11 @@ public final class DerivationViewModel {
     }
 
     public ObservableList<Derivation> derivations() {
-        return FXCollections.unmodifiableObservableList(derivations);
+        return readOnlyDerivations;
     }
 
     public ObservableList<StepItem> outline() {
-        return FXCollections.unmodifiableObservableList(outline);
+        return readOnlyOutline;
     }
 
     public ReadOnlyObjectProperty<Derivation> derivationProperty() {

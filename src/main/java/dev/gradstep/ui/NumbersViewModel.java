@@ -99,6 +99,8 @@ public final class NumbersViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
+    private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private Derivation derivation;
     private int stepIndex = -1;
     private int generation;
@@ -270,6 +272,6 @@ public final class NumbersViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 }
