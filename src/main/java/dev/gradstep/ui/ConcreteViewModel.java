@@ -26,6 +26,8 @@ public final class ConcreteViewModel {
     public static final int MAX_K = 5;
     /** Index cases listed; more would not fit and teach nothing new. */
     public static final int SHOWN_CASES = 6;
+    /** Longest LaTeX of one matrix row; a wider matrix could not be read at any window size, the cases can. */
+    public static final int MAX_MATRIX_ROW_TEX = 160;
 
     /** One index case, typeset. */
     public record Case(String label, String tex) {
@@ -86,8 +88,10 @@ public final class ConcreteViewModel {
                     out.add(new Case(label(in.indices()), writer.write(in.left()) + " = " + writer.write(in.right())));
                 }
                 matrix = matrix(list, k);
-                message = list.size() > SHOWN_CASES
-                        ? (list.size() - SHOWN_CASES) + " more index cases not shown." : "";
+                message = list.size() <= SHOWN_CASES ? ""
+                        : !matrix.isEmpty() ? "The matrix holds all " + list.size() + " index cases; the first "
+                        + SHOWN_CASES + " are written out in full."
+                        : (list.size() - SHOWN_CASES) + " more index cases not shown.";
                 if (list.isEmpty()) {
                     message = "No index case applies for K = " + k + ".";
                 }
@@ -117,6 +121,15 @@ public final class ConcreteViewModel {
             int r = in.indices().get(names.get(0)) - 1;
             int c = in.indices().get(names.get(1)) - 1;
             cells[r][c] = writer.write(in.right());
+        }
+        for (String[] row : cells) {
+            int length = 0;
+            for (String cell : row) {
+                length += cell == null ? 0 : cell.length();
+            }
+            if (length > MAX_MATRIX_ROW_TEX) {
+                return "";
+            }
         }
         StringBuilder sb = new StringBuilder("\\left[\\begin{array}{" + "c".repeat(k) + "}");
         for (int r = 0; r < k; r++) {

@@ -95,8 +95,10 @@ public final class MainWindow {
         currentFormula.getStyleClass().add("current-formula");
         generalFormula = new FormulaView(r);
         generalFormula.getStyleClass().add("general-formula");
+        generalFormula.setCentred(false);
         matrixFormula = new FormulaView(r);
         matrixFormula.getStyleClass().add("matrix-formula");
+        matrixFormula.setCentred(false);
         numbersPane = new NumbersPane(ctx.numbers());
 
         root.getStyleClass().add("main-window");
@@ -326,6 +328,7 @@ public final class MainWindow {
     private final Label previousLabel = new Label("Previous step");
     private final GridPane partsGrid = new GridPane();
     private final VBox partsBox = new VBox(6);
+    private FormulaView partsFormula;
 
     private Node stepPane() {
         stepTitle.getStyleClass().add("step-title");
@@ -344,6 +347,9 @@ public final class MainWindow {
         Label partsTitle = new Label("The parts of the quotient u / v");
         partsTitle.getStyleClass().add("section-title");
         partsGrid.getStyleClass().add("parts");
+        partsFormula = new FormulaView(ctx.renderer());
+        partsFormula.getStyleClass().add("part-formula");
+        partsGrid.add(partsFormula, 0, 0);
         Label partsNote = new Label("u\u2032 and v\u2032 are the derivatives the next step states; "
                 + "its check confirms them.");
         partsNote.getStyleClass().add("muted");
@@ -410,7 +416,7 @@ public final class MainWindow {
         matrixFormula.visibleProperty().bind(c.matrixTexProperty().isNotEmpty());
         matrixFormula.managedProperty().bind(matrixFormula.visibleProperty());
         c.cases().addListener((javafx.collections.ListChangeListener<ConcreteViewModel.Case>) ch -> showCases());
-        VBox content = new VBox(10, kRow, generalTitle, generalFormula, casesTitle, caseBox, matrixFormula, note);
+        VBox content = new VBox(10, kRow, generalTitle, generalFormula, casesTitle, matrixFormula, caseBox, note);
         content.getStyleClass().add("concrete-pane");
         caseBox.getStyleClass().add("cases");
         ScrollPane scroll = new ScrollPane(content);
@@ -426,6 +432,7 @@ public final class MainWindow {
             l.setMinWidth(Region.USE_PREF_SIZE);
             FormulaView f = new FormulaView(ctx.renderer());
             f.getStyleClass().add("case-formula");
+            f.setCentred(false);
             f.setTex(c.tex());
             HBox row = new HBox(12, l, f);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -510,14 +517,7 @@ public final class MainWindow {
         mistake.setText(s.mistakeNote().isEmpty() ? "" : "This step is deliberately wrong: " + s.mistakeNote());
         mistake.setVisible(!s.mistakeNote().isEmpty());
         mistake.setManaged(mistake.isVisible());
-        partsGrid.getChildren().clear();
-        int row = 0;
-        for (Map.Entry<String, String> p : new java.util.TreeMap<>(s.parts()).entrySet()) {
-            FormulaView f = new FormulaView(ctx.renderer());
-            f.getStyleClass().add("part-formula");
-            f.setTex(p.getKey() + " = " + p.getValue());
-            partsGrid.add(f, 0, row++);
-        }
+        partsFormula.setTex(partsTex(s.parts()));
         partsBox.setVisible(!s.parts().isEmpty());
         partsBox.setManaged(partsBox.isVisible());
         int i = vm.currentIndexProperty().get();
@@ -525,6 +525,20 @@ public final class MainWindow {
             outline.getSelectionModel().select(i);
         }
         outline.scrollTo(Math.max(0, i - 3));
+    }
+
+    /** The parts as one formula, aligned on their equals signs: u, u', v, v' in that order. */
+    static String partsTex(Map<String, String> parts) {
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\\begin{array}{rcl}");
+        String sep = "";
+        for (Map.Entry<String, String> p : new java.util.TreeMap<>(parts).entrySet()) {
+            sb.append(sep).append(p.getKey()).append(" & = & ").append(p.getValue());
+            sep = " \\\\ ";
+        }
+        return sb.append("\\end{array}").toString();
     }
 
     /** The concrete and numbers tabs follow the step only while visible: stepping stays cheap. */
@@ -696,6 +710,10 @@ public final class MainWindow {
 
     /** Shows a derivation's title in the picker. */
     private static final class DerivationCell extends ListCell<Derivation> {
+        DerivationCell() {
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(Derivation d, boolean empty) {
             super.updateItem(d, empty);

@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 final class NumbersPane extends ScrollPane {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final double MIN_CHART_WIDTH = 300;
 
     final TextField logits = new TextField();
     final TextField labels = new TextField();
@@ -57,6 +58,8 @@ final class NumbersPane extends ScrollPane {
         for (Label l : new Label[] {logitsMessage, labelsMessage}) {
             l.getStyleClass().add("input-message");
             l.setWrapText(true);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
         }
         Label zl = new Label("_Logits z");
         zl.setMnemonicParsing(true);
@@ -95,8 +98,8 @@ final class NumbersPane extends ScrollPane {
         table.getColumns().add(column("z", r -> num(r.logit())));
         table.getColumns().add(column("s", r -> num(r.probability())));
         table.getColumns().add(column("y", r -> num(r.label())));
-        table.getColumns().add(column("\u2202L/\u2202z = s\u00b7\u03a3y \u2212 y", r -> num(r.gradient())));
-        table.getColumns().add(column("numeric", r -> num(r.numericGradient())));
+        table.getColumns().add(column("\u2202L/\u2202z", r -> num(r.gradient())));
+        table.getColumns().add(column("numeric check", r -> num(r.numericGradient())));
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);
@@ -104,7 +107,7 @@ final class NumbersPane extends ScrollPane {
         table.setMinHeight(80);
         table.setTooltip(new Tooltip("The classes with the largest gradient (up to " + NumbersViewModel.SHOWN_ROWS + ")"));
 
-        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K, as in the maths)");
+        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K)");
         idx.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().indices()));
         stepTable.getColumns().add(idx);
         stepTable.getColumns().add(stepColumn("left side", v -> num(v.left())));
@@ -112,7 +115,7 @@ final class NumbersPane extends ScrollPane {
         stepTable.getColumns().add(stepColumn("equal?", v -> v.agrees() ? "\u2713 equal" : "\u2717 differ"));
         stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stepTable.setFixedCellSize(26);
-        stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(8, javafx.beans.binding.Bindings.size(
+        stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(12, javafx.beans.binding.Bindings.size(
                 stepTable.getItems())).multiply(26).add(34));
         stepTable.setMinHeight(60);
         stepTable.setTooltip(new Tooltip("The current step's two sides at your numbers, per index case"));
@@ -122,7 +125,7 @@ final class NumbersPane extends ScrollPane {
         for (BarChart<String, Number> c : java.util.List.of(probabilities, gradient)) {
             c.setAnimated(false);
             c.setPrefHeight(240);
-            c.setMinWidth(260);
+            c.setMinWidth(MIN_CHART_WIDTH);
             c.getStyleClass().add("numbers-chart");
         }
         gradient.setLegendVisible(false);
@@ -130,19 +133,23 @@ final class NumbersPane extends ScrollPane {
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
-        Label tableTitle = new Label("Per class (classes numbered from 0, like the label you type)");
+        Label tableTitle = new Label("Per class: the gradient s\u00b7\u03a3y \u2212 y and its numeric check "
+                + "(classes numbered from 0, like the label you type)");
+        tableTitle.setWrapText(true);
         tableTitle.getStyleClass().add("section-title");
-        Label stepTitle = new Label("The current step at your numbers");
+        Label stepTitle = new Label("The current step at your numbers (indices 1..K, as in the maths)");
+        stepTitle.setWrapText(true);
         stepTitle.getStyleClass().add("section-title");
         Label heatTitle = new Label("Jacobian \u2202s\u1d62/\u2202z\u2c7c");
         heatTitle.getStyleClass().add("section-title");
         FlowPane charts = new FlowPane(probabilities, gradient);
         charts.getStyleClass().add("charts");
         HBox.setHgrow(charts, Priority.ALWAYS);
+        charts.widthProperty().addListener((o, a, w) -> sizeCharts(w.doubleValue() - charts.getHgap()));
         VBox heat = new VBox(heatTitle, heatMap, heatNote);
         heat.getStyleClass().add("section");
-        VBox content = new VBox(inputs, summary, labelsNote, tableTitle, table, moreRows, charts, stepTitle, stepTable,
-                stepNote, heat);
+        VBox content = new VBox(inputs, summary, labelsNote, tableTitle, table, moreRows, stepTitle, stepTable, stepNote,
+                charts, heat);
         content.getStyleClass().add("numbers-content");
         content.setPadding(new Insets(12));
         charts.prefWrapLengthProperty().bind(content.widthProperty().subtract(30));
@@ -150,6 +157,13 @@ final class NumbersPane extends ScrollPane {
         if (vm.resultProperty().get() != null) {
             show(vm.resultProperty().get());
         }
+    }
+
+    /** Two charts side by side while each gets a readable width, else one above the other. */
+    private void sizeCharts(double width) {
+        double each = width / 2 >= MIN_CHART_WIDTH ? Math.floor(width / 2) : Math.max(MIN_CHART_WIDTH, width);
+        probabilities.setPrefWidth(each);
+        gradient.setPrefWidth(each);
     }
 
     private void show(NumbersViewModel.Result r) {
@@ -176,11 +190,12 @@ final class NumbersPane extends ScrollPane {
         gradient.getData().setAll(java.util.List.of(g));
         stepTable.getItems().setAll(r.stepValues());
         stepNote.setText(r.stepNote());
-        heatMap.setValues(r.jacobian());
+        heatMap.setValues(r.jacobian(), 0);
         heatMap.setVisible(r.jacobian() != null);
         heatMap.setManaged(r.jacobian() != null);
-        heatNote.setText(r.jacobian() != null ? "Blue: positive (diagonal), red: negative. K = " + r.classes()
-                : r.jacobianNote());
+        heatNote.setText(r.jacobian() != null ? "Rows i, columns j (classes numbered from 0, as in the table). "
+                + "Blue: positive (the diagonal s\u1d62(1 \u2212 s\u1d62)), red: negative (\u2212s\u1d62s\u2c7c). K = "
+                + r.classes() : r.jacobianNote());
     }
 
     private static void mark(TextField field, Label message, NumbersViewModel.InputError e) {

@@ -25,8 +25,10 @@ class ConcreteViewModelTest {
     @ParameterizedTest
     @CsvSource({
             // step, K, listed cases, matrix expected
+            "2, 3, 6, false",
             "5, 2, 4, true",
             "5, 3, 6, true",
+            "5, 5, 6, true",
             "6, 3, 3, false",
             "7, 3, 6, false",
             "9, 4, 4, false",
