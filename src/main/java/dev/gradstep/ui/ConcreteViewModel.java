@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +45,7 @@ public final class ConcreteViewModel {
     private final ObservableList<Case> readOnlyCases = FXCollections.unmodifiableObservableList(cases);
     private final ReadOnlyStringWrapper matrixTex = new ReadOnlyStringWrapper(this, "matrixTex", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private Derivation derivation;
     private int stepIndex = -1;
     private int generation;
@@ -76,14 +79,16 @@ public final class ConcreteViewModel {
         if (d == null || idx < 0) {
             cases.clear();
             matrixTex.set("");
+            busy.set(false);
             return;
         }
+        busy.set(true);
         background.execute(() -> {
             List<Case> out = new ArrayList<>();
             String matrix = "";
             String message;
             try {
-                List<StepInstances.Instance> list = instances.instances(d.steps(), idx, d.notation(), k);
+                List<StepInstances.Instance> list = instances.instances(d, idx, k);
                 for (StepInstances.Instance in : list.subList(0, Math.min(SHOWN_CASES, list.size()))) {
                     out.add(new Case(label(in.indices()), writer.write(in.left()) + " = " + writer.write(in.right())));
                 }
@@ -102,6 +107,7 @@ public final class ConcreteViewModel {
             String msg = message;
             ui.execute(() -> {
                 if (gen == generation) {
+                    busy.set(false);
                     cases.setAll(out);
                     matrixTex.set(m);
                     note.set(msg);
@@ -160,6 +166,11 @@ public final class ConcreteViewModel {
 
     public ReadOnlyStringProperty matrixTexProperty() {
         return matrixTex.getReadOnlyProperty();
+    }
+
+    /** True while the current step is being written out in the background. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noteProperty() {

@@ -227,7 +227,10 @@ public final class MainWindow {
         reveal.setAccelerator(KeyCombination.keyCombination("Ctrl+R"));
         reveal.selectedProperty().addListener((o, a, b) -> vm.setRevealMode(b));
         vm.revealModeProperty().addListener((o, a, b) -> reveal.setSelected(b));
-        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal);
+        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal, new SeparatorMenuItem(),
+                item("_Step", "Shortcut+1", "The current step", () -> tabs.getSelectionModel().select(0)),
+                item("_Concrete K", "Shortcut+2", "The step for K = 2..5", () -> tabs.getSelectionModel().select(1)),
+                item("Your _numbers", "Shortcut+3", "Your own logits and labels", () -> tabs.getSelectionModel().select(2)));
 
         Menu go = new Menu("_Go", null,
                 item("_Next step", null, "Right, Down or Space", vm::next),
@@ -624,6 +627,8 @@ public final class MainWindow {
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Choose file\u2026", ButtonBar.ButtonData.OK_DONE),
                 ButtonType.CANCEL);
         dialog.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        tip(dialog.getDialogPane(), ButtonBar.ButtonData.OK_DONE, "Pick where to write the file");
+        tip(dialog.getDialogPane(), ButtonBar.ButtonData.CANCEL_CLOSE, "Export nothing");
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isPresent() && answer.get().getButtonData() == ButtonBar.ButtonData.OK_DONE) {
             ExportViewModel.Format f = format.getValue();
@@ -670,7 +675,17 @@ public final class MainWindow {
         alert.initOwner(stage);
         alert.setHeaderText("Replace the existing file?");
         alert.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        tip(alert.getDialogPane(), ButtonBar.ButtonData.YES, "Write the export over the existing file");
+        tip(alert.getDialogPane(), ButtonBar.ButtonData.NO, "Keep the existing file; export nothing");
         return alert.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    private static void tip(javafx.scene.control.DialogPane pane, ButtonBar.ButtonData kind, String text) {
+        for (ButtonType t : pane.getButtonTypes()) {
+            if (t.getButtonData() == kind && pane.lookupButton(t) instanceof ButtonBase b) {
+                b.setTooltip(new Tooltip(text));
+            }
+        }
     }
 
     /** Reads "2-5, 9" as [2, 3, 4, 5, 9]; ignores what it cannot read. */
@@ -702,6 +717,7 @@ public final class MainWindow {
                 Left, Up, Backspace, Page Up: previous step
                 Home / End: first / last step
                 Ctrl+R: reveal mode on or off;  R: reveal next;  H: hint
+                Ctrl+1 / Ctrl+2 / Ctrl+3: step, concrete K, your numbers (keys edit text there)
                 Ctrl+Shift+C: copy the step as LaTeX;  Ctrl+E: export;  Ctrl+O: open
                 Escape: cancel the running check;  Alt+letter: the underlined control""");
         a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());

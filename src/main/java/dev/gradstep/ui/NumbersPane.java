@@ -29,8 +29,8 @@ final class NumbersPane extends ScrollPane {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final double MIN_CHART_WIDTH = 300;
 
-    final TextField logits = new TextField();
-    final TextField labels = new TextField();
+    final NumbersField logits;
+    final NumbersField labels;
     final Label logitsMessage = new Label();
     final Label labelsMessage = new Label();
     final Label summary = new Label();
@@ -47,8 +47,8 @@ final class NumbersPane extends ScrollPane {
     NumbersPane(NumbersViewModel vm) {
         getStyleClass().add("numbers-pane");
         setFitToWidth(true);
-        logits.textProperty().bindBidirectional(vm.logitsTextProperty());
-        labels.textProperty().bindBidirectional(vm.labelsTextProperty());
+        logits = new NumbersField(vm.logitsTextProperty());
+        labels = new NumbersField(vm.labelsTextProperty());
         logits.setPromptText("e.g. 2.0, 1.0, 0.1  or  [2. 1. 0.1]");
         labels.setPromptText("a class 0..K-1, or one value per class");
         logits.setTooltip(new Tooltip("Logits z: numbers separated by commas, spaces or new lines;\n"
@@ -93,8 +93,13 @@ final class NumbersPane extends ScrollPane {
         stepNote.setWrapText(true);
         heatNote.getStyleClass().add("muted");
         heatNote.setWrapText(true);
+        for (Label l : new Label[] {moreRows, stepNote, labelsNote}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
 
         table.getColumns().add(column("class", r -> Integer.toString(r.index())));
+        table.getColumns().get(0).setPrefWidth(60);
         table.getColumns().add(column("z", r -> num(r.logit())));
         table.getColumns().add(column("s", r -> num(r.probability())));
         table.getColumns().add(column("y", r -> num(r.label())));
@@ -171,8 +176,6 @@ final class NumbersPane extends ScrollPane {
             return;
         }
         labelsNote.setText(r.labelsNote());
-        labelsNote.setVisible(!r.labelsNote().isEmpty());
-        labelsNote.setManaged(labelsNote.isVisible());
         moreRows.setText(r.hiddenRows() > 0 ? "\u2026 " + r.hiddenRows() + " more classes (K = " + r.classes()
                 + "); the table and charts show the " + r.rows().size() + " with the largest gradient." : "");
         XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -208,6 +211,7 @@ final class NumbersPane extends ScrollPane {
         TableColumn<NumbersViewModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
+        c.setPrefWidth(120);
         return c;
     }
 
@@ -217,6 +221,87 @@ final class NumbersPane extends ScrollPane {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * A one-line field over the view model's text. It keeps pasted tabs and line breaks as separators
+     * (a plain TextField drops them, so a spreadsheet row {@code 2<TAB>1<TAB>0.1} would become 210.1),
+     * and it never holds a huge paste: laying out 10^5 numbers as one line of text takes the UI thread
+     * seconds. Beyond {@link #MAX_SHOWN_CHARS} it shows a summary, and any edit replaces the whole input.
+     */
+    static final class NumbersField extends TextField {
+        static final int MAX_SHOWN_CHARS = 20_000;
+        private static final PseudoClass SUMMARISED = PseudoClass.getPseudoClass("summarised");
+
+        private final javafx.beans.property.StringProperty source;
+        private boolean syncing;
+        private boolean summarised;
+
+        NumbersField(javafx.beans.property.StringProperty source) {
+            this.source = source;
+            show(source.get());
+            source.addListener((o, a, b) -> {
+                if (!syncing) {
+                    show(b);
+                }
+            });
+            textProperty().addListener((o, a, b) -> {
+                if (!syncing && !summarised) {
+                    syncing = true;
+                    try {
+                        source.set(b);
+                    } finally {
+                        syncing = false;
+                    }
+                }
+            });
+            focusedProperty().addListener((o, a, b) -> {
+                if (b && summarised) {
+                    javafx.application.Platform.runLater(this::selectAll);
+                }
+            });
+        }
+
+        /** True while the field shows a summary instead of the text itself. */
+        boolean summarised() {
+            return summarised;
+        }
+
+        @Override
+        public void replaceText(int start, int end, String text) {
+            String clean = text == null ? "" : text.replaceAll("[\\t\\r\\n]+", " ");
+            if (syncing) {
+                super.replaceText(start, end, clean);
+            } else if (summarised) {
+                source.set(clean);
+            } else if (getLength() - (end - start) + clean.length() > MAX_SHOWN_CHARS) {
+                source.set(getText().substring(0, start) + clean + getText().substring(end));
+            } else {
+                super.replaceText(start, end, clean);
+            }
+        }
+
+        private void show(String text) {
+            String value = text == null ? "" : text;
+            syncing = true;
+            try {
+                summarised = value.length() > MAX_SHOWN_CHARS;
+                pseudoClassStateChanged(SUMMARISED, summarised);
+                setText(summarised ? summary(value) : value);
+                if (summarised) {
+                    positionCaret(0);
+                }
+            } finally {
+                syncing = false;
+            }
+        }
+
+        private static String summary(String text) {
+            String head = text.substring(0, 60).trim();
+            String tail = text.substring(text.length() - 30).trim();
+            return "\u2039" + String.format(Locale.ROOT, "%,d", text.length()) + " characters pasted: " + head + " \u2026 "
+                    + tail + "\u203a  (type or paste to replace)";
+        }
     }
 
     static String num(double v) {

@@ -103,7 +103,8 @@ public final class NumbersViewModel {
     private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private Derivation derivation;
     private int stepIndex = -1;
-    private int generation;
+    /** Written on the UI thread, read by background jobs so that superseded inputs are skipped. */
+    private volatile int generation;
 
     public NumbersViewModel(Executor background, Executor ui, StepInstances instances, Engine engine) {
         this.background = background;
@@ -144,6 +145,9 @@ public final class NumbersViewModel {
         int step = stepIndex;
         busy.set(true);
         background.execute(() -> {
+            if (gen != generation) {
+                return;
+            }
             InputError le = null;
             InputError ye = null;
             Result r = null;
@@ -151,7 +155,7 @@ public final class NumbersViewModel {
                 double[] z = engine.parseLogits(logits);
                 try {
                     double[] y = engine.parseLabels(labels, z.length);
-                    r = analyse(z, y, d, step);
+                    r = analyse(z, y, d, step, gen);
                 } catch (BadInput e) {
                     ye = e.error();
                 }
@@ -182,7 +186,7 @@ public final class NumbersViewModel {
         }
     }
 
-    private Result analyse(double[] z, double[] y, Derivation d, int step) {
+    private Result analyse(double[] z, double[] y, Derivation d, int step, int gen) {
         int k = z.length;
         Analysis a = engine.analyze(z, y);
         double labelSum = 0;
@@ -207,7 +211,7 @@ public final class NumbersViewModel {
                 stepNote = "Steps are evaluated for K \u2264 " + StepInstances.MAX_CLASSES + ".";
             } else {
                 try {
-                    for (StepInstances.Evaluation e : instances.evaluate(d.steps(), step, d.notation(), z, y)) {
+                    for (StepInstances.Evaluation e : instances.evaluate(d, step, z, y)) {
                         values.add(new StepValue(indices(e.indices()), e.left(), e.right(), e.agrees()));
                     }
                 } catch (RuntimeException e) {
@@ -217,21 +221,24 @@ public final class NumbersViewModel {
         }
         String labelsNote = "";
         if (Math.abs(labelSum - 1) > 1e-9) {
-            labelsNote = labelsNote(d, z, y, labelSum, k);
+            labelsNote = labelsNote(d, z, y, labelSum, k, gen);
         }
         return new Result(k, a.loss(), labelSum, a.relativeError(), a.checkMethod(), shown, k - shown.size(),
                 jac, jacobianNote, values, stepNote, labelsNote, a.warnings());
     }
 
     /** Names the first step whose two sides disagree at these labels, and the gradient that holds. */
-    private String labelsNote(Derivation d, double[] z, double[] y, double sum, int k) {
+    private String labelsNote(Derivation d, double[] z, double[] y, double sum, int k, int gen) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Your labels sum to %.6g, not 1. The shortcut s \u2212 y is then wrong; the gradient that holds is "
                         + "s\u00b7\u03a3y \u2212 y (shown in the table).", sum));
         if (d != null && k <= StepInstances.MAX_CLASSES) {
             for (int i = 0; i < d.steps().size(); i++) {
                 try {
-                    boolean broken = instances.evaluate(d.steps(), i, d.notation(), z, y).stream()
+                    if (generation != gen) {
+                        break;
+                    }
+                    boolean broken = instances.evaluate(d, i, z, y).stream()
                             .anyMatch(e -> !e.agrees());
                     if (broken) {
                         sb.append(" In \u201c").append(d.title()).append("\u201d, step ").append(i + 1)

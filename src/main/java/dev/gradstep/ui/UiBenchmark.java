@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.Event;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
  * Measures the real window: process start to first step painted, and key press to the next frame
- * after the step was redrawn, over several passes through the flagship derivation. Run under Xvfb
- * (or any display); settings are not persisted.
+ * after the step was redrawn, over several passes through the flagship derivation; then how the
+ * numbers panel copes with 10^5 pasted logits. Run under Xvfb (or any display); settings are not persisted.
  */
 public final class UiBenchmark {
 
@@ -31,6 +33,8 @@ public final class UiBenchmark {
     /** The app with a stopwatch attached. */
     public static final class BenchApp extends Application {
         private static final int PASSES = 6;
+        private static final int LARGE_K = 100_000;
+        private static final int TYPED_K = 1000;
         private AppContext ctx;
         private MainWindow window;
         private final List<Double> samples = new ArrayList<>();
@@ -49,7 +53,8 @@ public final class UiBenchmark {
             long startMs = ManagementFactory.getRuntimeMXBean().getStartTime();
             window.whenFirstStepPainted(() -> {
                 long ms = System.currentTimeMillis() - startMs;
-                System.out.println("start-to-first-step: " + ms + " ms");
+                System.out.println("start-to-first-step: " + ms + " ms (from JVM start; first step painted at epoch "
+                        + System.currentTimeMillis() + " ms)");
                 window.scene().addPostLayoutPulseListener(this::onPulse);
                 remaining = PASSES * Math.max(1, ctx.derivations().outline().size() - 1);
                 Platform.runLater(this::press);
@@ -71,8 +76,16 @@ public final class UiBenchmark {
             handlerSamples.add((System.nanoTime() - pressed) / 1e6);
         }
 
+        private static String logits(java.util.Random random, int k) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", random.nextGaussian() * 3));
+            }
+            return sb.toString();
+        }
+
         private void onPulse() {
-            if (pressed == 0) {
+            if (pressed <= 0) {
                 return;
             }
             samples.add((System.nanoTime() - pressed) / 1e6);
@@ -81,8 +94,68 @@ public final class UiBenchmark {
                 Platform.runLater(this::press);
             } else {
                 report();
-                Platform.exit();
+                pressed = -1;
+                Platform.runLater(this::numbersPhase);
             }
+        }
+
+        /**
+         * Pastes 10^5 logits into the numbers panel (as Ctrl+V does), then 1000 logits and one more
+         * keystroke, and records the longest gap between frames (an AnimationTimer asks for every
+         * frame) until each result is shown.
+         */
+        private void numbersPhase() {
+            TabPane tabs = (TabPane) window.scene().lookup(".tab-pane");
+            tabs.getSelectionModel().select(2);
+            NumbersPane pane = (NumbersPane) window.scene().lookup(".numbers-pane");
+            java.util.Random random = new java.util.Random(1);
+            String big = logits(random, LARGE_K);
+            String medium = logits(random, TYPED_K);
+            long[] last = {0};
+            double[] maxGap = {0};
+            AnimationTimer frames = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (last[0] != 0) {
+                        maxGap[0] = Math.max(maxGap[0], (now - last[0]) / 1e6);
+                    }
+                    last[0] = now;
+                }
+            };
+            frames.start();
+            long t0 = System.nanoTime();
+            pane.labels.setText("7");
+            pane.logits.replaceText(0, pane.logits.getLength(), big);
+            double setText = (System.nanoTime() - t0) / 1e6;
+            ctx.numbers().resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                private boolean typed;
+                private long typedAt;
+                private double typeCost;
+
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends NumbersViewModel.Result> o,
+                                    NumbersViewModel.Result a, NumbersViewModel.Result r) {
+                    if (!typed && r.classes() == LARGE_K) {
+                        System.out.println(String.format(Locale.ROOT, "numbers panel, paste of %d logits: FX thread "
+                                + "%.1f ms for the text, result shown after %.0f ms, longest frame gap %.1f ms",
+                                LARGE_K, setText, (System.nanoTime() - t0) / 1e6, maxGap[0]));
+                        typed = true;
+                        pane.logits.replaceText(0, pane.logits.getLength(), medium);
+                    } else if (typed && typedAt == 0 && r.classes() == TYPED_K) {
+                        maxGap[0] = 0;
+                        typedAt = System.nanoTime();
+                        pane.logits.positionCaret(pane.logits.getLength());
+                        pane.logits.replaceSelection("7");
+                        typeCost = (System.nanoTime() - typedAt) / 1e6;
+                    } else if (typedAt != 0 && r.classes() == TYPED_K) {
+                        System.out.println(String.format(Locale.ROOT, "numbers panel, one keystroke in a field of %d "
+                                + "logits: FX thread %.1f ms for the keystroke, result shown after %.0f ms, longest "
+                                + "frame gap %.1f ms", TYPED_K, typeCost, (System.nanoTime() - typedAt) / 1e6, maxGap[0]));
+                        frames.stop();
+                        Platform.exit();
+                    }
+                }
+            });
         }
 
         private void report() {

@@ -34,6 +34,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MainWindowFxTest {
 
+    private static final String MY_OWN = """
+            id: my-own
+            title: My own derivation
+            summary: Two lines of my homework.
+            notation: {logits: z, probs: s, labels: y, loss: L, classes: K}
+            steps:
+              - tex: 's_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}'
+                rule: definition
+                why: The softmax.
+              - tex: 'L = -\\sum_{i=1}^{K} y_i \\log s_i'
+                rule: definition
+                why: Cross-entropy.
+            """;
+
     private AppContext ctx;
     private MainWindow window;
 
@@ -71,7 +85,8 @@ class MainWindowFxTest {
         robot.type(KeyCode.HOME);
         assertEquals(0, ctx.derivations().currentIndexProperty().get());
         for (int i = 1; i < total; i++) {
-            robot.type(KeyCode.DOWN);
+            // Through the scene's key handling like a real key, without the robot's per-key settling waits.
+            robot.interact(() -> javafx.event.Event.fireEvent(window.scene().getFocusOwner(), key(KeyCode.DOWN)));
             assertEquals(i, ctx.derivations().currentIndexProperty().get());
             assertTrue(window.currentFormula().problemProperty().get().isEmpty(),
                     window.currentFormula().problemProperty().get());
@@ -149,9 +164,190 @@ class MainWindowFxTest {
         shoot(robot, out.resolve("main-large-dark.png"));
     }
 
+    /** Pasted text goes through replaceText, like Ctrl+V; tabs and line breaks must stay separators. */
+    @Test
+    void numbers_spreadsheetAndNumpyPastes_areRead(FxRobot robot) {
+        robot.interact(() -> selectTab(robot, 2));
+        NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
+        String[][] cases = {
+                {"2\t1\t0.1", "3"},
+                {"2\n1\n0.1\n-3\n", "4"},
+                {"array([2., 1., 0.1])", "3"},
+                {"[[ 2.   1.   0.1  5.\n   7. ]]", "5"},
+        };
+        for (String[] c : cases) {
+            robot.interact(() -> pane.logits.replaceText(0, pane.logits.getLength(), c[0]));
+            waitUntil(() -> ctx.numbers().resultProperty().get() != null && !ctx.numbers().busyProperty().get()
+                    && ctx.numbers().logitsErrorProperty().get() == null
+                    && ctx.numbers().resultProperty().get().classes() == Integer.parseInt(c[1]));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Integer.parseInt(c[1]), pane.table.getItems().size(), c[0]);
+        }
+    }
+
+    @Test
+    void numbers_hugePaste_isSummarisedAndWindowKeepsWorking(FxRobot robot) {
+        robot.interact(() -> selectTab(robot, 2));
+        NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            big.append(i % 7 - 3).append(".25 ");
+        }
+        robot.interact(() -> {
+            pane.labels.setText("3");
+            pane.logits.replaceText(0, pane.logits.getLength(), big.toString());
+        });
+        assertTrue(pane.logits.summarised());
+        assertTrue(pane.logits.getLength() < 200, "the field holds " + pane.logits.getLength() + " characters");
+        assertEquals(big.length(), ctx.numbers().logitsTextProperty().get().length());
+        waitUntil(() -> ctx.numbers().resultProperty().get() != null
+                && ctx.numbers().resultProperty().get().classes() == 100_000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NumbersViewModel.SHOWN_ROWS, pane.table.getItems().size());
+        assertTrue(pane.moreRows.getText().contains("99980 more classes"), pane.moreRows.getText());
+        assertFalse(robot.lookup(".heat-map").query().isVisible());
+        robot.interact(() -> pane.logits.replaceText(0, 1, "1 2"));
+        assertFalse(pane.logits.summarised());
+        assertEquals("1 2", ctx.numbers().logitsTextProperty().get());
+    }
+
+    @Test
+    void openFile_outsideTheLibrary_isAddedAndShown(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, MY_OWN);
+        int before = ctx.derivations().derivations().size();
+        robot.interact(() -> ctx.derivations().open(file));
+        waitUntil(() -> ctx.derivations().derivations().size() == before + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", ctx.derivations().messageProperty().get());
+        assertEquals("my-own", ctx.derivations().derivationProperty().get().id());
+        assertEquals(2, robot.lookup(".list-view").queryListView().getItems().size());
+        assertEquals("My own derivation", robot.lookup(".combo-box").queryComboBox().getValue() instanceof
+                dev.gradstep.derivation.Derivation d ? d.title() : null);
+    }
+
+    /** The real checker fills the badges while a progress bar runs; Escape stops a check. */
+    @Test
+    void checks_fillBadgesWithProgress_andEscapeCancels(FxRobot robot) {
+        DerivationViewModel vm = ctx.derivations();
+        waitUntil(() -> !vm.checkingProperty().get() && vm.progressProperty().get() == 1.0);
+        assertTrue(vm.outline().stream().allMatch(i -> i.status() == StepStatus.VERIFIED_NUMERIC
+                || i.status() == StepStatus.VERIFIED_SYMBOLIC), vm.outline().toString());
+        robot.clickOn(".current-formula");
+        boolean[] progressShown = new boolean[1];
+        robot.interact(() -> {
+            vm.startCheck();
+            progressShown[0] = robot.lookup(".progress-bar").query().isVisible();
+            javafx.event.Event.fireEvent(window.scene().getFocusOwner(), key(KeyCode.ESCAPE));
+        });
+        assertTrue(progressShown[0], "no progress bar while checking");
+        assertFalse(vm.checkingProperty().get());
+        assertEquals("Check cancelled.", vm.checkSummaryProperty().get());
+        assertFalse(robot.lookup(".progress-bar").query().isVisible());
+        assertTrue(vm.outline().stream().noneMatch(i -> i.status() == StepStatus.CHECKING));
+    }
+
+    @Test
+    void settings_themeSizeAndDerivation_surviveARestart(FxRobot robot, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a-mine.yaml"), MY_OWN);
+        Files.writeString(dir.resolve("b-flagship.yaml"), new String(getClass().getClassLoader()
+                .getResourceAsStream("derivations/softmax-ce-quotient.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        AppOptions options = AppOptions.parse(List.of("--derivations", dir.toString()));
+        Settings settings = Settings.inMemory();
+        AppContext[] second = new AppContext[1];
+        Stage[] stages = new Stage[2];
+        robot.interact(() -> {
+            second[0] = AppContext.withoutCas(settings, Platform::runLater, options);
+            stages[0] = new Stage();
+            MainWindow w = new MainWindow(second[0], stages[0]);
+            w.show();
+            w.setTheme(Theme.DARK);
+            second[0].derivations().selectById("softmax-ce-quotient");
+            stages[0].setWidth(1111);
+            stages[0].setHeight(777);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = stages[0].getScene().getWidth();
+        String id = second[0].derivations().derivationProperty().get().id();
+        robot.interact(() -> stages[0].close());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, second[0]::close);
+        Theme[] theme = new Theme[1];
+        robot.interact(() -> {
+            second[0] = AppContext.withoutCas(settings, Platform::runLater, options);
+            stages[1] = new Stage();
+            MainWindow w = new MainWindow(second[0], stages[1]);
+            w.show();
+            theme[0] = w.theme();
+        });
+        assertEquals(Theme.DARK, theme[0]);
+        assertEquals(width, stages[1].getScene().getWidth(), 1.0);
+        assertEquals("softmax-ce-quotient", id);
+        assertEquals(id, second[0].derivations().derivationProperty().get().id());
+        robot.interact(() -> stages[1].close());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, second[0]::close);
+    }
+
+    /**
+     * Every control a user can act on explains itself. Label-like controls and containers are
+     * exempt; a control's own skin parts (a spinner's text field, a list's cells) count as the control.
+     */
+    @Test
+    void tooltips_onEveryControl(FxRobot robot) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (int tab = 0; tab < 3; tab++) {
+            int t = tab;
+            robot.interact(() -> {
+                selectTab(robot, t);
+                ctx.derivations().setRevealMode(t == 0);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            walk(window.scene().getRoot(), missing);
+        }
+        robot.lookup(".tab-pane").queryAs(TabPane.class).getTabs().forEach(tb -> {
+            if (tb.getTooltip() == null) {
+                missing.add("tab " + tb.getText());
+            }
+        });
+        assertEquals(List.of(), missing.stream().distinct().toList());
+    }
+
+    private static void walk(javafx.scene.Node node, List<String> missing) {
+        if (!node.isVisible() || node instanceof javafx.scene.control.MenuBar) {
+            // Menus cannot carry tooltips; their items show their accelerators instead.
+            return;
+        }
+        if (node instanceof javafx.scene.control.Control c && !exempt(c)) {
+            if (c.getTooltip() == null) {
+                missing.add(c.getClass().getSimpleName() + " " + c.getStyleClass()
+                        + (c instanceof javafx.scene.control.Labeled l ? " '" + l.getText() + "'" : ""));
+            }
+            return;
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(n -> walk(n, missing));
+        }
+    }
+
+    private static boolean exempt(javafx.scene.control.Control c) {
+        return c instanceof javafx.scene.control.Label || c instanceof javafx.scene.control.ScrollPane
+                || c instanceof javafx.scene.control.SplitPane || c instanceof TabPane
+                || c instanceof javafx.scene.control.ScrollBar
+                || c instanceof javafx.scene.control.Separator;
+    }
+
+    private static javafx.scene.input.KeyEvent key(KeyCode code) {
+        return new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, false,
+                false, false);
+    }
+
+    private static void selectTab(FxRobot robot, int index) {
+        robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(index);
+    }
+
     private void shoot(FxRobot robot, Path file) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && !ctx.concrete().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         BufferedImage[] image = new BufferedImage[1];
         robot.interact(() -> {
