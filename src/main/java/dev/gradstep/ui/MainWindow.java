@@ -615,14 +615,22 @@ public final class MainWindow {
         format.getItems().setAll(ExportViewModel.Format.values());
         format.getSelectionModel().selectFirst();
         format.setTooltip(new Tooltip("The kind of file to write"));
-        TextField steps = new TextField(Integer.toString(vm.currentIndexProperty().get() + 1));
-        steps.setTooltip(new Tooltip("Steps for the snippet, e.g. 2-5, 9"));
-        steps.disableProperty().bind(format.valueProperty().isNotEqualTo(ExportViewModel.Format.LATEX_SNIPPET));
+        TextField steps = new TextField();
+        steps.setPromptText("all steps");
+        steps.setTooltip(new Tooltip("Which steps to export, e.g. 2-5, 9; empty for all of them"));
+        steps.disableProperty().bind(format.valueProperty().isEqualTo(ExportViewModel.Format.SVG)
+                .or(format.valueProperty().isEqualTo(ExportViewModel.Format.PNG)));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Format"), format);
-        grid.addRow(1, new Label("Steps (snippet)"), steps);
+        Label stepsLabel = new Label("_Steps");
+        stepsLabel.setMnemonicParsing(true);
+        stepsLabel.setLabelFor(steps);
+        Label formatLabel = new Label("_Format");
+        formatLabel.setMnemonicParsing(true);
+        formatLabel.setLabelFor(format);
+        grid.addRow(0, formatLabel, format);
+        grid.addRow(1, stepsLabel, steps);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Choose file\u2026", ButtonBar.ButtonData.OK_DONE),
                 ButtonType.CANCEL);
@@ -639,15 +647,14 @@ public final class MainWindow {
         }
     }
 
-    /** Writes one export to a chosen path, asking before replacing a file. */
+    /** Writes one export to a chosen path, asking before replacing a file; no step numbers means all steps. */
     public boolean exportTo(ExportViewModel.Format format, Path target, List<Integer> steps) {
         Derivation d = vm.derivationProperty().get();
         DerivationViewModel.StepView s = vm.currentProperty().get();
         if (d == null || s == null) {
             return false;
         }
-        List<Integer> chosen = steps.isEmpty() ? List.of(s.number()) : steps;
-        return ctx.export().export(new ExportViewModel.Request(format, target, d, vm.verdicts(), chosen, s.tex()),
+        return ctx.export().export(new ExportViewModel.Request(format, target, d, vm.verdicts(), steps, s.tex()),
                 confirmOverwrite);
     }
 

@@ -153,8 +153,10 @@ final class NumbersPane extends ScrollPane {
         charts.widthProperty().addListener((o, a, w) -> sizeCharts(w.doubleValue() - charts.getHgap()));
         VBox heat = new VBox(heatTitle, heatMap, heatNote);
         heat.getStyleClass().add("section");
-        VBox content = new VBox(inputs, summary, labelsNote, tableTitle, table, moreRows, stepTitle, stepTable, stepNote,
-                charts, heat);
+        VBox results = new VBox(labelsNote, tableTitle, table, moreRows, stepTitle, stepTable, stepNote, charts, heat);
+        results.getStyleClass().add("numbers-results");
+        results.opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.staleProperty()).then(0.45).otherwise(1.0));
+        VBox content = new VBox(inputs, summary, results);
         content.getStyleClass().add("numbers-content");
         content.setPadding(new Insets(12));
         charts.prefWrapLengthProperty().bind(content.widthProperty().subtract(30));
@@ -299,8 +301,8 @@ final class NumbersPane extends ScrollPane {
         private static String summary(String text) {
             String head = text.substring(0, 60).trim();
             String tail = text.substring(text.length() - 30).trim();
-            return "\u2039" + String.format(Locale.ROOT, "%,d", text.length()) + " characters pasted: " + head + " \u2026 "
-                    + tail + "\u203a  (type or paste to replace)";
+            return "\u2039" + String.format(Locale.ROOT, "%,d", text.length()) + " characters pasted; type or paste to "
+                    + "replace\u203a  " + head + " \u2026 " + tail;
         }
     }
 

@@ -97,6 +97,7 @@ public final class NumbersViewModel {
     private final ReadOnlyObjectWrapper<InputError> labelsError = new ReadOnlyObjectWrapper<>(this, "labelsError");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     /** One read-only view, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
@@ -178,11 +179,14 @@ public final class NumbersViewModel {
         busy.set(false);
         logitsError.set(le);
         labelsError.set(ye);
+        stale.set(r == null && result.get() != null);
         if (r != null) {
             result.set(r);
             rows.setAll(r.rows());
             summary.set(String.format(Locale.ROOT, "K = %d, loss = %.6g, gradient check (%s): relative error %.2e",
                     r.classes(), r.loss(), r.checkMethod(), r.relativeError()));
+        } else if (result.get() != null) {
+            summary.set("Fix the input above: the results below are still those of the last numbers that could be read.");
         }
     }
 
@@ -272,6 +276,11 @@ public final class NumbersViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True while the input cannot be read and the result shown belongs to an earlier input. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

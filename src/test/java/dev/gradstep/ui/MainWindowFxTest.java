@@ -138,6 +138,28 @@ class MainWindowFxTest {
         assertTrue(Files.size(dir.resolve("step.png")) > 100);
         robot.interact(() -> written[0] = window.exportTo(ExportViewModel.Format.PNG, dir.resolve("step.png"), List.of()));
         assertFalse(written[0]);
+        robot.interact(() -> {
+            written[0] = window.exportTo(ExportViewModel.Format.LATEX_DOCUMENT, dir.resolve("all.tex"), List.of())
+                    && window.exportTo(ExportViewModel.Format.MARKDOWN, dir.resolve("some"), List.of(2, 3));
+        });
+        assertTrue(written[0], ctx.export().statusProperty().get());
+        String tex = Files.readString(dir.resolve("all.tex"));
+        assertTrue(tex.startsWith("\\documentclass") && tex.contains("\\end{document}"), tex);
+        int total = ctx.derivations().outline().size();
+        assertTrue(tex.contains("\\textbf{" + total + ". "), "last step missing: " + tex);
+        String md = Files.readString(dir.resolve("some.md"));
+        assertTrue(md.contains("**2. ") && md.contains("**3. ") && !md.contains("**4. "), md);
+        robot.interact(() -> {
+            window.setConfirmOverwrite(p -> true);
+            written[0] = window.exportTo(ExportViewModel.Format.MARKDOWN, dir.resolve("some.md"), List.of(4));
+        });
+        assertTrue(written[0]);
+        assertTrue(Files.readString(dir.resolve("some.md")).contains("**4. "));
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of("step.svg", "step.png", "all.tex", "some.md"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "an atomic write leaves no temporary file behind");
+        }
     }
 
     @Test
@@ -186,7 +208,7 @@ class MainWindowFxTest {
     }
 
     @Test
-    void numbers_hugePaste_isSummarisedAndWindowKeepsWorking(FxRobot robot) {
+    void numbers_hugePaste_isSummarisedAndWindowKeepsWorking(FxRobot robot) throws Exception {
         robot.interact(() -> selectTab(robot, 2));
         NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
         StringBuilder big = new StringBuilder();
@@ -206,6 +228,7 @@ class MainWindowFxTest {
         assertEquals(NumbersViewModel.SHOWN_ROWS, pane.table.getItems().size());
         assertTrue(pane.moreRows.getText().contains("99980 more classes"), pane.moreRows.getText());
         assertFalse(robot.lookup(".heat-map").query().isVisible());
+        shoot(robot, Path.of("target", "screenshots", "numbers-100k-light.png"));
         robot.interact(() -> pane.logits.replaceText(0, 1, "1 2"));
         assertFalse(pane.logits.summarised());
         assertEquals("1 2", ctx.numbers().logitsTextProperty().get());
@@ -255,37 +278,34 @@ class MainWindowFxTest {
                 java.nio.charset.StandardCharsets.UTF_8));
         AppOptions options = AppOptions.parse(List.of("--derivations", dir.toString()));
         Settings settings = Settings.inMemory();
-        AppContext[] second = new AppContext[1];
-        Stage[] stages = new Stage[2];
+        AppContext[] run = new AppContext[1];
+        MainWindow[] windows = new MainWindow[1];
+        Stage[] stage = new Stage[1];
+        Runnable open = () -> {
+            run[0] = AppContext.withoutCas(settings, Platform::runLater, options);
+            stage[0] = new Stage();
+            windows[0] = new MainWindow(run[0], stage[0]);
+            windows[0].show();
+        };
         robot.interact(() -> {
-            second[0] = AppContext.withoutCas(settings, Platform::runLater, options);
-            stages[0] = new Stage();
-            MainWindow w = new MainWindow(second[0], stages[0]);
-            w.show();
-            w.setTheme(Theme.DARK);
-            second[0].derivations().selectById("softmax-ce-quotient");
-            stages[0].setWidth(1111);
-            stages[0].setHeight(777);
+            open.run();
+            windows[0].setTheme(Theme.DARK);
+            run[0].derivations().selectById("softmax-ce-quotient");
+            stage[0].setWidth(1111);
+            stage[0].setHeight(777);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        double width = stages[0].getScene().getWidth();
-        String id = second[0].derivations().derivationProperty().get().id();
-        robot.interact(() -> stages[0].close());
-        WaitForAsyncUtils.waitForAsyncFx(10_000, second[0]::close);
-        Theme[] theme = new Theme[1];
-        robot.interact(() -> {
-            second[0] = AppContext.withoutCas(settings, Platform::runLater, options);
-            stages[1] = new Stage();
-            MainWindow w = new MainWindow(second[0], stages[1]);
-            w.show();
-            theme[0] = w.theme();
-        });
-        assertEquals(Theme.DARK, theme[0]);
-        assertEquals(width, stages[1].getScene().getWidth(), 1.0);
+        double width = stage[0].getScene().getWidth();
+        String id = run[0].derivations().derivationProperty().get().id();
+        robot.interact(() -> stage[0].close());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, run[0]::close);
+        robot.interact(open);
+        assertEquals(Theme.DARK, windows[0].theme());
+        assertEquals(width, stage[0].getScene().getWidth(), 1.0);
         assertEquals("softmax-ce-quotient", id);
-        assertEquals(id, second[0].derivations().derivationProperty().get().id());
-        robot.interact(() -> stages[1].close());
-        WaitForAsyncUtils.waitForAsyncFx(10_000, second[0]::close);
+        assertEquals(id, run[0].derivations().derivationProperty().get().id());
+        robot.interact(() -> stage[0].close());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, run[0]::close);
     }
 
     /**
@@ -346,6 +366,7 @@ class MainWindowFxTest {
     }
 
     private void shoot(FxRobot robot, Path file) throws Exception {
+        Files.createDirectories(file.getParent());
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> !ctx.numbers().busyProperty().get() && !ctx.concrete().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
