@@ -75,7 +75,6 @@ public final class MainWindow {
     private final ListView<DerivationViewModel.StepItem> outline = new ListView<>();
     private final ComboBox<Derivation> picker = new ComboBox<>();
     private final TabPane tabs = new TabPane();
-    private final NumbersPane numbersPane;
     private final Label exportStatus = new Label();
     private Theme theme;
     private BiFunction<ExportViewModel.Format, String, Path> pathChooser = this::chooseTarget;
@@ -99,7 +98,6 @@ public final class MainWindow {
         matrixFormula = new FormulaView(r);
         matrixFormula.getStyleClass().add("matrix-formula");
         matrixFormula.setCentred(false);
-        numbersPane = new NumbersPane(ctx.numbers());
 
         root.getStyleClass().add("main-window");
         VBox top = new VBox(menuBar(), messageBar());
@@ -123,7 +121,6 @@ public final class MainWindow {
                 }
             }
         });
-        ctx.concrete().classesProperty();
         picker.getSelectionModel().select(vm.derivationProperty().get());
         showStep();
         new AnimationTimer() {
@@ -310,8 +307,17 @@ public final class MainWindow {
     private Node centre() {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(tab("Step", stepPane(), "The current step, typeset, with its rule and reason"));
-        tabs.getTabs().add(tab("Concrete K", concretePane(), "The current step written out for K = 2..5 classes"));
-        tabs.getTabs().add(tab("Your numbers", numbersPane, "Your own logits and labels: softmax, loss, gradient"));
+        Tab concrete = tab("Concrete K", null, "The current step written out for K = 2..5 classes");
+        Tab numbers = tab("Your numbers", null, "Your own logits and labels: softmax, loss, gradient");
+        tabs.getTabs().addAll(concrete, numbers);
+        // Built when first shown: their charts and tables would cost the first step's start-up time.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == concrete && b.getContent() == null) {
+                b.setContent(concretePane());
+            } else if (b == numbers && b.getContent() == null) {
+                b.setContent(new NumbersPane(ctx.numbers()));
+            }
+        });
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
         return tabs;
     }
