@@ -42,7 +42,13 @@ final class BigMath {
         return sum;
     }
 
-    /** e^x by x = n ln2 + r, |r| <= ln2/2, a Taylor series for e^r, then scaling by 2^n. */
+    /** Halvings of the reduced argument before the series; squaring back costs about 2.5 of the 10 guard digits. */
+    private static final int HALVINGS = 8;
+
+    /**
+     * e^x by x = n ln2 + r, |r| <= ln2/2, then e^r = (e^{r/256})^256: the series for the tiny
+     * argument needs about 13 terms instead of 38, which is most of the numeric check's time.
+     */
     BigDecimal exp(BigDecimal x) {
         if (x.signum() == 0) {
             return BigDecimal.ONE;
@@ -51,7 +57,7 @@ final class BigMath {
         if (n.abs().compareTo(BigDecimal.valueOf(100_000_000)) > 0) {
             throw new ArithmeticException("exponent too large: " + x.round(new MathContext(6)));
         }
-        BigDecimal r = x.subtract(ln2.multiply(n, mc), mc);
+        BigDecimal r = x.subtract(ln2.multiply(n, mc), mc).divide(BigDecimal.valueOf(1L << HALVINGS), mc);
         BigDecimal sum = BigDecimal.ONE;
         BigDecimal term = BigDecimal.ONE;
         BigDecimal eps = BigDecimal.ONE.movePointLeft(mc.getPrecision() + 2);
@@ -61,6 +67,9 @@ final class BigMath {
             if (term.abs().compareTo(eps) < 0) {
                 break;
             }
+        }
+        for (int i = 0; i < HALVINGS; i++) {
+            sum = sum.multiply(sum, mc);
         }
         int shift = n.intValueExact();
         BigDecimal two = BigDecimal.valueOf(2);

@@ -30,6 +30,7 @@ public final class DerivationChecker {
     private final SymjaGateway gateway;
     private final CheckSettings settings;
     private final NumericComparer comparer;
+    private final QuotientParts parts = new QuotientParts();
 
     /** @param gateway the CAS for symbolic confirmation; null for numeric-only checking */
     public DerivationChecker(SymjaGateway gateway, CheckSettings settings) {
@@ -134,7 +135,9 @@ public final class DerivationChecker {
             basis.add(Basis.SYMBOLIC);
         }
         String detail = numeric.summary() + "; " + symbolic.summary()
-                + (used.contains(Assumption.LABELS_SUM_TO_ONE) ? "; holds only when the labels sum to one" : "");
+                + (used.contains(Assumption.LABELS_SUM_TO_ONE) ? "; holds only when the labels sum to one" : "")
+                + parts.confirm(parts.of(link.step(), notation), notation, derivation.definitions(), gateway,
+                        settings.symbolicTimeout()).map(t -> "; " + t).orElse("");
         if (basis.isEmpty()) {
             return new StepVerdict(number, Outcome.UNDECIDED, basis, used, null, numeric.link(), null, detail);
         }

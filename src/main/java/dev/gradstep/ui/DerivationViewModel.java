@@ -1,6 +1,7 @@
 package dev.gradstep.ui;
 
 import dev.gradstep.check.DerivationReport;
+import dev.gradstep.check.QuotientParts;
 import dev.gradstep.check.StepVerdict;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
@@ -89,6 +90,7 @@ public final class DerivationViewModel {
     private boolean checkWanted;
     private StepStatus[] statuses = new StepStatus[0];
     private StepVerdict[] verdicts = new StepVerdict[0];
+    private final QuotientParts quotientParts = new QuotientParts();
     private int generation;
     private AtomicBoolean cancelFlag = new AtomicBoolean();
 
@@ -351,7 +353,8 @@ public final class DerivationViewModel {
         }
         String mistake = s.mistake() == null ? "" : s.mistake().explanation();
         return new StepView(s.number(), d.steps().size(), s.tex(), display, prev == null ? "" : prev.tex(),
-                PlainText.of(s.rule().title()), s.rule().example(), PlainText.of(s.why()), s.parts(), statuses[idx], detail,
+                PlainText.of(s.rule().title()), s.rule().example(), PlainText.of(s.why()),
+                quotientParts.of(s, d.notation()).shown(), statuses[idx], detail,
                 PlainText.of(mistake));
     }
 

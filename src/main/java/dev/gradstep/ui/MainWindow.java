@@ -359,8 +359,8 @@ public final class MainWindow {
         partsFormula = new FormulaView(ctx.renderer());
         partsFormula.getStyleClass().add("part-formula");
         partsGrid.add(partsFormula, 0, 0);
-        Label partsNote = new Label("u\u2032 and v\u2032 are the derivatives the next step states; "
-                + "its check confirms them.");
+        Label partsNote = new Label("u\u2032 and v\u2032 are worked out by GradStep, not typed by the author; "
+                + "the verdict below says whether Symja confirmed them.");
         partsNote.getStyleClass().add("muted");
         partsNote.setWrapText(true);
         partsBox.getChildren().addAll(partsTitle, partsGrid, partsNote);
