@@ -130,6 +130,7 @@ public final class MainWindow {
                     painted = true;
                     firstPaint.forEach(Runnable::run);
                     prefetch();
+                    ctx.startCas();
                     vm.resumeChecks();
                     stop();
                 }
