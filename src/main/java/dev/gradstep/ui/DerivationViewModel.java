@@ -211,12 +211,14 @@ public final class DerivationViewModel {
         refresh();
     }
 
-    /** The rule the next hidden step uses, so a student gets a nudge without the answer. */
+    /**
+     * The rule the next hidden step uses, so a student gets a nudge without the answer. Only the
+     * name: a step's reason often states the result it reaches.
+     */
     public void showHint() {
         if (canReveal.get()) {
             Step next = steps().get(revealed.get());
-            hint.set("Hint: the next step uses the " + PlainText.of(next.rule().title()).toLowerCase(java.util.Locale.ROOT)
-                    + (next.why().isBlank() ? "." : " \u2014 " + PlainText.of(firstSentence(next.why()))));
+            hint.set("Hint: the next step uses the rule \u201c" + PlainText.of(next.rule().title()) + "\u201d.");
         }
     }
 
@@ -367,11 +369,6 @@ public final class DerivationViewModel {
             sb.append("\n\u2026 and ").append(problems.size() - shown).append(" more problems.");
         }
         return sb.toString();
-    }
-
-    private static String firstSentence(String text) {
-        int dot = text.indexOf(". ");
-        return dot < 0 ? text : text.substring(0, dot + 1);
     }
 
     private List<Step> steps() {

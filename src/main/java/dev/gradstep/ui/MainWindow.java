@@ -780,7 +780,10 @@ public final class MainWindow {
             title.setText(item.number() + ".  " + (item.hidden() ? "? (hidden)" : item.title()));
             status.setText(item.hidden() ? "" : item.status().badge());
             status.getStyleClass().removeIf(c -> c.startsWith("status-"));
-            status.getStyleClass().add(item.status().styleClass());
+            if (!item.hidden()) {
+                status.getStyleClass().add(item.status().styleClass());
+            }
+            status.setVisible(!item.hidden());
             pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hidden-step"), item.hidden());
             setTooltip(new Tooltip(item.hidden() ? "Not revealed yet" : item.status().explanation()));
             setGraphic(box);

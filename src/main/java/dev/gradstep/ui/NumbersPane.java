@@ -134,6 +134,20 @@ final class NumbersPane extends ScrollPane {
             c.getStyleClass().add("numbers-chart");
         }
         gradient.setLegendVisible(false);
+        ((NumberAxis) gradient.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                // The axis's own labels print a rounding error at zero as "-0.0".
+                double v = Math.abs(n.doubleValue()) < 1e-12 ? 0 : n.doubleValue();
+                return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                        .toPlainString();
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         Tooltip.install(heatMap, new Tooltip("Softmax Jacobian \u2202s_i/\u2202z_j: diagonal positive, off-diagonal negative"));
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
