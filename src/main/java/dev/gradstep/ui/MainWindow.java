@@ -274,6 +274,7 @@ public final class MainWindow {
         pickLabel.getStyleClass().add("section-title");
         picker.setItems(vm.derivations());
         picker.setMaxWidth(Double.MAX_VALUE);
+        picker.getStyleClass().add("derivation-picker");
         picker.setTooltip(new Tooltip("Choose a bundled derivation (File \u25b8 Open for your own)"));
         picker.setCellFactory(l -> new DerivationCell());
         picker.setButtonCell(new DerivationCell());

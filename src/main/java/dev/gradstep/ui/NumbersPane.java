@@ -133,7 +133,6 @@ final class NumbersPane extends ScrollPane {
             c.setMinWidth(MIN_CHART_WIDTH);
             c.getStyleClass().add("numbers-chart");
         }
-        gradient.setLegendVisible(false);
         ((NumberAxis) gradient.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -199,14 +198,22 @@ final class NumbersPane extends ScrollPane {
         XYChart.Series<String, Number> y = new XYChart.Series<>();
         y.setName("y (label)");
         XYChart.Series<String, Number> g = new XYChart.Series<>();
+        g.setName("analytic s\u00b7\u03a3y \u2212 y");
+        XYChart.Series<String, Number> n = new XYChart.Series<>();
+        n.setName("numeric check");
         for (NumbersViewModel.Row row : r.rows()) {
             String c = Integer.toString(row.index());
             s.getData().add(new XYChart.Data<>(c, row.probability()));
             y.getData().add(new XYChart.Data<>(c, row.label()));
             g.getData().add(new XYChart.Data<>(c, row.gradient()));
+            if (!Double.isNaN(row.numericGradient())) {
+                n.getData().add(new XYChart.Data<>(c, row.numericGradient()));
+            }
         }
         probabilities.getData().setAll(java.util.List.of(s, y));
-        gradient.getData().setAll(java.util.List.of(g));
+        // The numeric bars sit beside the analytic ones: equal heights are the check passing.
+        gradient.getData().setAll(n.getData().isEmpty() ? java.util.List.of(g) : java.util.List.of(g, n));
+        gradient.setLegendVisible(!n.getData().isEmpty());
         stepTable.getItems().setAll(r.stepValues());
         stepNote.setText(r.stepNote());
         heatMap.setValues(r.jacobian(), 0);

@@ -94,6 +94,15 @@ class MainWindowFxTest {
     }
 
     @Test
+    void outline_clickOnARow_goesToThatStep(FxRobot robot) {
+        javafx.scene.Node row = robot.lookup(".list-view .list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> c.getIndex() == 3).query();
+        robot.clickOn(row);
+        assertEquals(3, ctx.derivations().currentIndexProperty().get());
+        assertTrue(ctx.derivations().currentProperty().get().number() == 4);
+    }
+
+    @Test
     void revealMode_keyRevealsNextStep(FxRobot robot) {
         robot.interact(() -> ctx.derivations().setRevealMode(true));
         robot.clickOn(".current-formula");
