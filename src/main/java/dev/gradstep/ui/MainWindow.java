@@ -256,7 +256,7 @@ public final class MainWindow {
         Label text = new Label();
         text.setWrapText(true);
         text.textProperty().bind(vm.messageProperty());
-        Button dismiss = new Button("_Dismiss");
+        Button dismiss = new Button("D_ismiss");
         dismiss.setTooltip(new Tooltip("Hide this message"));
         dismiss.setOnAction(e -> vm.dismissMessage());
         HBox bar = new HBox(12, text, dismiss);
@@ -387,7 +387,7 @@ public final class MainWindow {
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(vm.hintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
-        Button showHint = new Button("Show _hint");
+        Button showHint = new Button("Show hin_t");
         showHint.setTooltip(new Tooltip("Name the rule the next step uses (H)"));
         showHint.setOnAction(e -> vm.showHint());
         Button reveal = new Button("_Reveal next step");
@@ -409,7 +409,7 @@ public final class MainWindow {
         k.setTooltip(new Tooltip("Number of classes K (2 to 5)"));
         k.valueProperty().addListener((o, a, b) -> c.setClasses(b));
         k.setPrefWidth(90);
-        Label kl = new Label("_Classes K");
+        Label kl = new Label("Cl_asses K");
         kl.setMnemonicParsing(true);
         kl.setLabelFor(k);
         HBox kRow = new HBox(10, kl, k);
@@ -462,7 +462,7 @@ public final class MainWindow {
         next.setOnAction(e -> vm.next());
         next.disableProperty().bind(vm.canNextProperty().not());
         next.getStyleClass().add("accent");
-        ToggleButton reveal = new ToggleButton("Re_veal mode");
+        ToggleButton reveal = new ToggleButton("Reveal _mode");
         reveal.setTooltip(new Tooltip("Homework mode: later steps stay hidden until you reveal them (Ctrl+R)"));
         reveal.selectedProperty().addListener((o, a, b) -> vm.setRevealMode(b));
         vm.revealModeProperty().addListener((o, a, b) -> reveal.setSelected(b));
@@ -470,7 +470,7 @@ public final class MainWindow {
         revealNext.setTooltip(new Tooltip("Show the next hidden step (R)"));
         revealNext.setOnAction(e -> vm.revealNext());
         revealNext.disableProperty().bind(vm.canRevealProperty().not());
-        Button copy = new Button("Copy _LaTeX");
+        Button copy = new Button("Cop_y LaTeX");
         copy.setTooltip(new Tooltip("Copy the current step as LaTeX (Ctrl+Shift+C)"));
         copy.setOnAction(e -> copyLatex());
         Region spacer = new Region();
@@ -484,7 +484,7 @@ public final class MainWindow {
         summary.textProperty().bind(vm.checkSummaryProperty());
         summary.getStyleClass().add("muted");
         summary.setMinWidth(Region.USE_PREF_SIZE);
-        Button cancel = new Button("_Cancel check");
+        Button cancel = new Button("Cancel chec_k");
         cancel.setTooltip(new Tooltip("Stop checking (Escape)"));
         cancel.setOnAction(e -> vm.cancelCheck());
         cancel.visibleProperty().bind(vm.checkingProperty());

@@ -341,6 +341,39 @@ class MainWindowFxTest {
         assertEquals(List.of(), missing.stream().distinct().toList());
     }
 
+    /** Alt+letter must reach one control: the menus and every labelled control share the window's letters. */
+    @Test
+    void mnemonics_areUniqueInTheWindow(FxRobot robot) {
+        robot.interact(() -> {
+            for (int t = 2; t >= 0; t--) {
+                selectTab(robot, t);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> letters = new java.util.ArrayList<>();
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .forEach(m -> letters.add(mnemonic(m.getText())));
+        robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing()
+                && l.getText() != null && l.getText().contains("_") && !inMenuBar(n)).queryAll()
+                .forEach(n -> letters.add(mnemonic(((javafx.scene.control.Labeled) n).getText())));
+        List<String> repeated = letters.stream().filter(l -> java.util.Collections.frequency(letters, l) > 1).toList();
+        assertEquals(List.of(), repeated, "mnemonics " + letters);
+    }
+
+    private static boolean inMenuBar(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.MenuBar) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mnemonic(String text) {
+        int i = text.indexOf('_');
+        return text.substring(i + 1, i + 2).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static void walk(javafx.scene.Node node, List<String> missing) {
         if (!node.isVisible() || node instanceof javafx.scene.control.MenuBar) {
             // Menus cannot carry tooltips; their items show their accelerators instead.
