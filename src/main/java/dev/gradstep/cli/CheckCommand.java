@@ -6,11 +6,17 @@ import dev.gradstep.check.DerivationChecker;
 import dev.gradstep.check.DerivationReport;
 import dev.gradstep.check.Outcome;
 import dev.gradstep.check.StepVerdict;
+import dev.gradstep.check.StudentChecker;
+import dev.gradstep.check.StudentNotation;
+import dev.gradstep.check.StudentReport;
 import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
 import dev.gradstep.derivation.Step;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +34,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Verify derivation files (.yaml) step by step: numerically for K=2..5 and every index case,",
             "and symbolically by Symja where it can decide in time.",
+            "A .tex file is a student's own derivation: every '=' of its display math is checked line by line.",
             "Exit status: 0 every step holds, 1 a step failed or could not be decided, 2 bad usage or unreadable file."})
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml) or folders of them")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml), folders of them, or LaTeX files (.tex)")
     private List<Path> files;
 
     @Option(names = "--json", description = "print one JSON report per file, one per line")
@@ -39,6 +46,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--numeric-only", description = "skip the symbolic (Symja) confirmation")
     private boolean numericOnly;
+
+    @Option(names = "--notation", paramLabel = "WORDS",
+            description = {"notation of .tex files, overriding their '% notation:' comment, e.g.",
+                "\"logits=z probs=\\hat{y} labels=y loss=L classes=K [batch=N] [onehot=c] [labelsum=any]\""})
+    private String notation;
 
     @Option(names = "--verbose", description = "say what each verdict rests on")
     private boolean verbose;
@@ -66,9 +78,11 @@ final class CheckCommand implements Callable<Integer> {
                     defaults.symbolicMaxClasses());
             DerivationChecker checker = new DerivationChecker(gateway, settings);
             DerivationLoader loader = new DerivationLoader();
+            StudentChecker student = new StudentChecker(gateway, settings);
             int status = 0;
             for (Path file : expand(files, err)) {
-                status = Math.max(status, checkFile(file, loader, checker, out, err));
+                status = Math.max(status, file.toString().endsWith(".tex") ? checkTex(file, student, out, err)
+                        : checkFile(file, loader, checker, out, err));
             }
             if (files.isEmpty()) {
                 status = 2;
@@ -119,6 +133,48 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passes() ? 0 : 1;
+    }
+
+    private int checkTex(Path file, StudentChecker student, PrintWriter out, PrintWriter err) {
+        if (!Files.isRegularFile(file)) {
+            err.println(file + ": no such file");
+            return 2;
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            err.println(file + ": cannot read the file: " + e.getMessage());
+            return 2;
+        }
+        StudentReport report;
+        try {
+            report = student.check(file.toString(), text, notation);
+        } catch (StudentNotation.NotationException e) {
+            err.println(file + ": notation: " + e.getMessage());
+            return 2;
+        }
+        if (json) {
+            out.println(Json.write(StudentOutput.json(report)));
+        } else {
+            StudentOutput.print(report, library(), out);
+        }
+        out.flush();
+        return report.passes() ? 0 : 1;
+    }
+
+    private List<Derivation> library;
+
+    /** The bundled derivations, where the text report finds corrected lines; loaded once, when needed. */
+    private List<Derivation> library() {
+        if (library == null) {
+            try {
+                library = new DerivationLoader().loadBundled().derivations();
+            } catch (RuntimeException e) {
+                library = List.of();
+            }
+        }
+        return library;
     }
 
     private void print(Path file, DerivationReport report, PrintWriter out) {

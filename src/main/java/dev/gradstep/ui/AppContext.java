@@ -4,6 +4,7 @@ import dev.gradstep.cas.SymjaGateway;
 import dev.gradstep.check.CheckSettings;
 import dev.gradstep.check.DerivationChecker;
 import dev.gradstep.check.StepInstances;
+import dev.gradstep.check.StudentChecker;
 import dev.gradstep.derivation.DerivationLoader;
 import dev.gradstep.tex.TexWriter;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class AppContext implements AutoCloseable {
     private final ConcreteViewModel concrete;
     private final ExportViewModel export;
     private final NumbersViewModel numbers;
+    private final StudentCheckViewModel studentCheck;
+    private final NextStepViewModel nextStep;
     private final AppOptions options;
 
     private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options) {
@@ -64,6 +67,11 @@ public final class AppContext implements AutoCloseable {
             }
         }, CoreExports.writer());
         this.numbers = new NumbersViewModel(background, ui, instances);
+        this.studentCheck = new StudentCheckViewModel(background, ui, (text, notation, cancelled) ->
+                new StudentChecker(gateway.join(), checkSettings).check("pasted", text, notation, cancelled),
+                derivations::derivations);
+        this.nextStep = new NextStepViewModel(background, ui, (d, index, typed, cancelled) ->
+                new StudentChecker(gateway.join(), checkSettings).checkNext(d, index, typed, cancelled));
         derivations.pauseChecks();
         DerivationLoader.Library library = options.derivations() == null ? loadBundled(loader)
                 : loader.loadFolder(options.derivations());
@@ -157,6 +165,16 @@ public final class AppContext implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    /** "Check my derivation": the user's own LaTeX, checked line by line. */
+    public StudentCheckViewModel studentCheck() {
+        return studentCheck;
+    }
+
+    /** "Your next step": a typed line checked against the current library step. */
+    public NextStepViewModel nextStep() {
+        return nextStep;
     }
 
     /** Warms the typesetter; only once the JavaFX toolkit runs, since it loads JavaFX fonts. */

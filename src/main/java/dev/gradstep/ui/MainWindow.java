@@ -228,7 +228,8 @@ public final class MainWindow {
         Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal, new SeparatorMenuItem(),
                 item("_Step", "Shortcut+1", "The current step", () -> tabs.getSelectionModel().select(0)),
                 item("_Concrete K", "Shortcut+2", "The step for K = 2..5", () -> tabs.getSelectionModel().select(1)),
-                item("Your _numbers", "Shortcut+3", "Your own logits and labels", () -> tabs.getSelectionModel().select(2)));
+                item("Your _numbers", "Shortcut+3", "Your own logits and labels", () -> tabs.getSelectionModel().select(2)),
+                item("Check _my derivation", "Shortcut+4", "Your own LaTeX, line by line", () -> tabs.getSelectionModel().select(3)));
 
         Menu go = new Menu("_Go", null,
                 item("_Next step", null, "Right, Down or Space", vm::next),
@@ -311,13 +312,16 @@ public final class MainWindow {
         tabs.getTabs().add(tab("Step", stepPane(), "The current step, typeset, with its rule and reason"));
         Tab concrete = tab("Concrete K", null, "The current step written out for K = 2..5 classes");
         Tab numbers = tab("Your numbers", null, "Your own logits and labels: softmax, loss, gradient");
-        tabs.getTabs().addAll(concrete, numbers);
+        Tab student = tab("Check my derivation", null, "Paste or open your own LaTeX derivation: every line is checked");
+        tabs.getTabs().addAll(concrete, numbers, student);
         // Built when first shown: their charts and tables would cost the first step's start-up time.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == concrete && b.getContent() == null) {
                 b.setContent(concretePane());
             } else if (b == numbers && b.getContent() == null) {
                 b.setContent(new NumbersPane(ctx.numbers()));
+            } else if (b == student && b.getContent() == null) {
+                b.setContent(new StudentCheckPane(ctx.studentCheck(), ctx.renderer()));
             }
         });
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
@@ -370,7 +374,7 @@ public final class MainWindow {
 
         VBox revealCard = revealCard();
         VBox content = new VBox(10, header, previousLabel, previousFormula, currentFormula, why, partsBox, mistake,
-                verdict, revealCard);
+                verdict, revealCard, new NextStepBox(ctx.nextStep()));
         content.getStyleClass().add("step-pane");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -505,6 +509,7 @@ public final class MainWindow {
         DerivationViewModel.StepView s = vm.currentProperty().get();
         Derivation d = vm.derivationProperty().get();
         int idx = vm.currentIndexProperty().get();
+        ctx.nextStep().show(s == null ? null : d, idx);
         updateSideTabs();
         if (s == null) {
             stepTitle.setText("No derivation loaded");
@@ -568,7 +573,7 @@ public final class MainWindow {
         Node focus = scene.getFocusOwner();
         if (focus instanceof TextInputControl || focus instanceof ComboBox || focus instanceof ChoiceBox
                 || focus instanceof Spinner || focus instanceof TableView || e.isControlDown() || e.isAltDown()
-                || e.isMetaDown() || tabs.getSelectionModel().getSelectedIndex() == 2) {
+                || e.isMetaDown() || tabs.getSelectionModel().getSelectedIndex() >= 2) {
             return;
         }
         boolean onButton = focus instanceof ButtonBase;
@@ -732,7 +737,7 @@ public final class MainWindow {
                 Left, Up, Backspace, Page Up: previous step
                 Home / End: first / last step
                 Ctrl+R: reveal mode on or off;  R: reveal next;  H: hint
-                Ctrl+1 / Ctrl+2 / Ctrl+3: step, concrete K, your numbers (keys edit text there)
+                Ctrl+1 .. Ctrl+4: step, concrete K, your numbers, check my derivation (keys edit text there)
                 Ctrl+Shift+C: copy the step as LaTeX;  Ctrl+E: export;  Ctrl+O: open
                 Escape: cancel the running check;  Alt+letter: the underlined control""");
         a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());

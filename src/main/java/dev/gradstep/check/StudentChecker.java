@@ -1,0 +1,583 @@
+package dev.gradstep.check;
+
+import dev.gradstep.cas.SymjaGateway;
+import dev.gradstep.derivation.Assumption;
+import dev.gradstep.derivation.Definition;
+import dev.gradstep.derivation.Derivation;
+import dev.gradstep.derivation.Notation;
+import dev.gradstep.derivation.Rule;
+import dev.gradstep.derivation.Step;
+import dev.gradstep.expr.Condition;
+import dev.gradstep.expr.Expr;
+import dev.gradstep.expr.Exprs;
+import dev.gradstep.expr.Line;
+import dev.gradstep.tex.TexDocument;
+import dev.gradstep.tex.TexParseException;
+import dev.gradstep.tex.TexReader;
+import dev.gradstep.tex.TexWriter;
+import dev.gradstep.check.StudentReport.StepResult;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Checks a student's own LaTeX derivation line by line: the file's display blocks become chains of
+ * steps (one per {@code =}), which {@link DerivationChecker} verifies against the declared (or
+ * guessed) notation. A failing step gets a counterexample and, where one is found, a hint. A line
+ * that cannot be read gets an error naming the token; the rest is still checked.
+ */
+public final class StudentChecker {
+
+    /** Most rows read from one file: far beyond any homework, and it keeps a hostile file fast. */
+    public static final int MAX_ROWS = 1000;
+
+    /** Most '=' signs in one row whose sides are read one by one after the row fails to read. */
+    private static final int MAX_SIDES = 40;
+
+    private final DerivationChecker checker;
+    private final StudentHints hints;
+
+    /** @param gateway the CAS for symbolic confirmation; null for numeric-only checking */
+    public StudentChecker(SymjaGateway gateway, CheckSettings settings) {
+        this.checker = new DerivationChecker(gateway, settings);
+        this.hints = new StudentHints(settings);
+    }
+
+    /**
+     * Checks the text of a file.
+     *
+     * @param notationWords the notation given on the command line, or null to use the file's
+     *     {@code % notation:} comment, or a guess when it has none
+     * @throws StudentNotation.NotationException when the given notation cannot be read
+     */
+    public StudentReport check(String file, String text, String notationWords, BooleanSupplier cancelled) {
+        StudentReport read = read(file, text, notationWords);
+        TexDocument doc = TexDocument.read(text);
+        StudentNotation notation = read.notation();
+        List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+        return run(file, notation, chains, cancelled, true);
+    }
+
+    public StudentReport check(String file, String text, String notationWords) {
+        return check(file, text, notationWords, () -> false);
+    }
+
+    /**
+     * Reads the file as {@link #check} does but checks nothing: every readable step has holds and
+     * link null and no error, an unreadable one its error. Fast, for showing the lines at once.
+     *
+     * @throws StudentNotation.NotationException when the given notation cannot be read
+     */
+    public static StudentReport read(String file, String text, String notationWords) {
+        TexDocument doc = TexDocument.read(text);
+        StudentNotation notation = notationOf(doc, notationWords);
+        List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+        if (notation.source() == StudentNotation.Source.GUESSED) {
+            List<Line> lines = new ArrayList<>();
+            for (Pending c : chains) {
+                lines.addAll(c.lines());
+            }
+            notation = StudentNotation.guess(lines);
+            chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+        }
+        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false);
+    }
+
+    /**
+     * Checks one line a user typed as the next step after step {@code index} of a library
+     * derivation: {@code link} says whether it follows from that step, {@code holds} whether it
+     * equals the true value of the chain's left side. A line with its own left side starts a
+     * chain of its own. Null for blank input.
+     */
+    public StepResult checkNext(Derivation library, int index, String typed, BooleanSupplier cancelled) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        Chains.Link current = Chains.of(library.steps()).get(index);
+        Expr previous = current.rights().get(current.rights().size() - 1);
+        String probs = library.notation().probs();
+        TexReader reader = new TexReader(probs.startsWith("\\") && !probs.contains("{") ? Set.of(probs) : Set.of());
+        Line line;
+        try {
+            line = reader.readLine(typed);
+        } catch (TexParseException e) {
+            String error = "column " + e.column() + ": " + e.reason() + (e.token().isEmpty() ? "" : " (at '" + e.token() + "')");
+            return new StepResult(1, typed.trim(), null, null, null, Condition.ALWAYS, null, null, null, null, error,
+                    e.column(), false);
+        }
+        Expr rhs = line.rights().get(line.rights().size() - 1);
+        boolean continues = line.lhs() == null || line.lhs().equals(current.chainLeft());
+        Expr left = continues ? current.chainLeft() : line.lhs();
+        List<Step> steps = new ArrayList<>();
+        if (continues) {
+            steps.add(new Step(1, "", new Line(current.chainLeft(), List.of(previous), current.condition()), Rule.SIMPLIFY, "",
+                    Map.of(), null, 0));
+            steps.add(new Step(2, typed, new Line(null, List.of(rhs), line.condition()), Rule.SIMPLIFY, "", Map.of(), null, 0));
+        } else {
+            steps.add(new Step(1, typed, new Line(line.lhs(), List.of(rhs), line.condition()), Rule.SIMPLIFY, "", Map.of(),
+                    null, 0));
+        }
+        Derivation d = new Derivation("next", library.title(), "", library.notation(), library.assumptions(), steps,
+                library.source(), library.definitions());
+        StepVerdict v = checker.check(d, x -> { }, cancelled).verdicts().get(steps.size() - 1);
+        Condition condition = continues ? mergedCondition(current.condition(), line.condition()) : line.condition();
+        String hint = null;
+        if ((v.holds() == Boolean.FALSE || v.link() == Boolean.FALSE) && !cancelled.getAsBoolean()) {
+            hint = hints.find(d, continues ? previous : left, null, rhs, condition, steps.get(steps.size() - 1), cancelled);
+        }
+        String basis = "none".equals(v.basisName()) ? null : v.basisName();
+        String error = v.outcome() == Outcome.UNDECIDED || v.holds() == Boolean.FALSE && v.counterexample() == null
+                ? v.detail() : null;
+        return new StepResult(1, typed.trim(), rhs, v.holds(), continues ? v.link() : null, condition,
+                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false);
+    }
+
+    private static Condition mergedCondition(Condition a, Condition b) {
+        List<Condition.Relation> all = new ArrayList<>(a.relations());
+        b.relations().stream().filter(r -> !all.contains(r)).forEach(all::add);
+        return new Condition(all);
+    }
+
+    private static StudentNotation notationOf(TexDocument doc, String words) {
+        if (words != null && !words.isBlank()) {
+            return StudentNotation.parse(words, StudentNotation.Source.COMMAND_LINE);
+        }
+        if (doc.notation() != null) {
+            try {
+                return StudentNotation.parse(doc.notation(), StudentNotation.Source.FILE);
+            } catch (StudentNotation.NotationException e) {
+                throw new StudentNotation.NotationException("line " + doc.notationLine() + ": " + e.getMessage());
+            }
+        }
+        return new StudentNotation(Notation.DEFAULT, Set.of(), true, StudentNotation.Source.GUESSED);
+    }
+
+    /** One right side as read: its line, LaTeX, tree (null when unreadable) and condition. */
+    private record Entry(int line, String tex, Expr rhs, Condition condition, String error, int column) {
+    }
+
+    /** A chain as read: its left side (null when unreadable or missing) and right sides. */
+    private record Pending(int line, String lhsTex, Expr lhs, String lhsError, int lhsColumn, List<Entry> entries) {
+        List<Line> lines() {
+            List<Line> out = new ArrayList<>();
+            for (Entry e : entries) {
+                if (e.rhs() != null) {
+                    out.add(new Line(lhs, List.of(e.rhs()), e.condition()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<Pending> chains(TexDocument doc, TexReader reader, Notation notation) {
+        TexWriter writer = new TexWriter();
+        List<Pending> out = new ArrayList<>();
+        int rows = 0;
+        // a block that starts with '=' continues the chain of the block before (text may come between)
+        Pending current = null;
+        for (TexDocument.Block block : doc.blocks()) {
+            if (rows + block.rows().size() > MAX_ROWS) {
+                String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
+                out.add(new Pending(block.line(), "", null, why, 0,
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + why, 0))));
+                break;
+            }
+            rows += block.rows().size();
+            if (block.error() != null) {
+                out.add(new Pending(block.line(), "", null, block.error(), 0,
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + block.error(), 0))));
+                current = null;
+                continue;
+            }
+            for (TexDocument.Row given : block.rows()) {
+                if (given.equalsLines().isEmpty()) {
+                    continue;
+                }
+                TexDocument.Row row = probabilitiesAsVariables(given, notation);
+                boolean continuation = row.text().trim().startsWith("=");
+                Line line;
+                try {
+                    line = reader.readLine(row.text());
+                } catch (TexParseException e) {
+                    current = unreadable(row, e, continuation, current, reader, out);
+                    continue;
+                }
+                if (!continuation && line.lhs() != null) {
+                    current = new Pending(row.start().line(), given.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
+                    out.add(current);
+                } else if (current == null) {
+                    current = new Pending(lineOf(row, 0), "", null, "the block starts with '=': there is no left side", 0,
+                            new ArrayList<>());
+                    out.add(current);
+                }
+                for (int k = 0; k < line.rights().size(); k++) {
+                    Expr rhs = line.rights().get(k);
+                    boolean last = k == line.rights().size() - 1;
+                    String tex = last && !line.condition().isAlways() || row.equalsLines().size() < line.rights().size()
+                            ? writer.write(rhs) : given.segment(k, k + 1);
+                    current.entries().add(new Entry(lineOf(row, k), tex, rhs, line.condition(), null, 0));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code \partial \sigma(x_i)} or {@code \partial s(\mathbf{x})_i} (a derivative with respect to a
+     * probability written as a function) becomes {@code \partial \sigma_{i}}, padded to the same
+     * length so positions stay right: the reader takes only symbols as variables, and the checker
+     * reads the probability symbol and the function call as the same thing.
+     */
+    static TexDocument.Row probabilitiesAsVariables(TexDocument.Row row, Notation n) {
+        if (!row.text().contains("\\partial")) {
+            return row;
+        }
+        String probs = java.util.regex.Pattern.quote(n.probs());
+        String logits = java.util.regex.Pattern.quote(n.logits());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\partial\\s*" + probs
+                + "\\s*\\(\\s*(?:\\\\(?:mathbf|boldsymbol|bm)\\s*\\{\\s*" + logits + "\\s*\\}|" + logits + ")"
+                + "(?:_(?:\\{\\s*(?<ib>[A-Za-z0-9]+)\\s*\\}|(?<iu>[A-Za-z0-9])))?\\s*\\)"
+                + "(?:_(?:\\{\\s*(?<ob>[A-Za-z0-9]+)\\s*\\}|(?<ou>[A-Za-z0-9])))?").matcher(row.text());
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        boolean changed = false;
+        while (m.find()) {
+            String inner = m.group("ib") != null ? m.group("ib") : m.group("iu");
+            String outer = m.group("ob") != null ? m.group("ob") : m.group("ou");
+            String idx = inner != null ? inner : outer;
+            if (idx == null || inner != null && outer != null) {
+                continue;
+            }
+            String replacement = "\\partial " + n.probs() + "_{" + idx + "}";
+            if (replacement.length() > m.end() - m.start()) {
+                continue;
+            }
+            out.append(row.text(), last, m.start()).append(replacement).append(" ".repeat(m.end() - m.start() - replacement.length()));
+            last = m.end();
+            changed = true;
+        }
+        if (!changed) {
+            return row;
+        }
+        out.append(row.text().substring(last));
+        return new TexDocument.Row(out.toString(), row.offset(), row.start(), row.equalsLines(), row.equalsOffsets(),
+                row.document());
+    }
+
+    private static int lineOf(TexDocument.Row row, int k) {
+        return k < row.equalsLines().size() ? row.equalsLines().get(k) : row.start().line();
+    }
+
+    /** A row that cannot be read: find which of its sides is unreadable, keep the others. */
+    private static Pending unreadable(TexDocument.Row row, TexParseException e, boolean continuation, Pending current,
+                                      TexReader reader, List<Pending> out) {
+        TexDocument.Position at = row.position(e.line(), e.column());
+        String message = describe(at, e);
+        // each side is read alone to find the unreadable one; a row with very many signs is reported whole
+        int signs = row.equalsLines().size() > MAX_SIDES ? 0 : row.equalsLines().size();
+        if (!continuation) {
+            Expr lhs = null;
+            String lhsError = null;
+            int lhsColumn = 0;
+            try {
+                lhs = reader.readExpr(blankOutside(row, -1, 0));
+            } catch (TexParseException le) {
+                TexDocument.Position p = row.position(le.line(), le.column());
+                lhsError = describe(p, le);
+                lhsColumn = p.column();
+            }
+            current = new Pending(row.start().line(), row.segment(-1, 0), lhs, lhsError, lhsColumn, new ArrayList<>());
+            out.add(current);
+        } else if (current == null) {
+            current = new Pending(lineOf(row, 0), "", null, "the block starts with '=': there is no left side", 0, new ArrayList<>());
+            out.add(current);
+        }
+        boolean blamed = false;
+        for (int k = 0; k < signs; k++) {
+            String text = blankOutside(row, k, k + 1);
+            try {
+                Line part = reader.readLine(text);
+                current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), part.rights().get(0),
+                        part.condition(), null, 0));
+            } catch (TexParseException pe) {
+                TexDocument.Position p = row.position(pe.line(), pe.column());
+                current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), null, Condition.ALWAYS,
+                        describe(p, pe), p.column()));
+                blamed = true;
+            }
+        }
+        if (!blamed && (current.lhsError() == null || signs == 0)) {
+            // the sides read alone but not together (a stray '=' in a condition): report the whole row
+            current.entries().add(new Entry(at.line(), row.text().replaceAll("\\s+", " ").trim(), null, Condition.ALWAYS, message,
+                    at.column()));
+        }
+        return current;
+    }
+
+    private static String blankOutside(TexDocument.Row row, int fromEquals, int toEquals) {
+        StringBuilder sb = new StringBuilder(row.text());
+        int from = fromEquals < 0 ? 0 : row.equalsOffsets().get(fromEquals) - row.offset();
+        int to = toEquals >= row.equalsOffsets().size() ? sb.length() : row.equalsOffsets().get(toEquals) - row.offset();
+        for (int i = 0; i < sb.length(); i++) {
+            if ((i < from || i >= to) && sb.charAt(i) != '\n') {
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(TexDocument.Position at, TexParseException e) {
+        return "line " + at.line() + ", column " + at.column() + ": " + e.reason()
+                + (e.token().isEmpty() ? "" : " (at '" + e.token() + "')");
+    }
+
+    /** Where a checked step came from: its chain and entry, and how its verdict maps back. */
+    private record Slot(int chain, int entry, boolean leftKnown, boolean firstOfSegment) {
+    }
+
+    private StudentReport run(String file, StudentNotation sn, List<Pending> chains, BooleanSupplier cancelled,
+                              boolean checkSteps) {
+        Notation notation = sn.notation();
+        List<Definition> definitions = new ArrayList<>();
+        Set<Integer> definitionChains = new HashSet<>();
+        TexWriter writer = new TexWriter();
+        for (int c = 0; c < chains.size(); c++) {
+            Definition d = definitionOf(chains.get(c), notation, writer);
+            if (d != null) {
+                definitions.add(d);
+                definitionChains.add(c);
+            }
+        }
+        Set<String> known = knownNames(notation, definitions);
+        List<Step> steps = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        StepResult[][] results = new StepResult[chains.size()][];
+        for (int c = 0; c < chains.size(); c++) {
+            Pending chain = chains.get(c);
+            results[c] = new StepResult[chain.entries().size()];
+            Expr previous = null;
+            boolean segmentOpen = false;
+            for (int k = 0; k < chain.entries().size(); k++) {
+                Entry e = chain.entries().get(k);
+                String conditionTex = conditionTex(e.condition(), writer);
+                if (e.rhs() == null) {
+                    results[c][k] = result(e, null, null, conditionTex, null, null, null, e.error(), e.column(), false);
+                    previous = null;
+                    segmentOpen = false;
+                    continue;
+                }
+                if (definitionChains.contains(c)) {
+                    results[c][k] = result(e, Boolean.TRUE, Boolean.TRUE, conditionTex, null, null, null, null, 0, true);
+                    continue;
+                }
+                String unknown = unknownSymbol(e.rhs(), chain.lhs(), known);
+                if (unknown != null) {
+                    results[c][k] = result(e, null, null, conditionTex, null, null, null,
+                            "'" + unknown + "' has no meaning in the notation (" + sn.describe()
+                                    + "); define it on a line of its own, as in " + unknown + " = ...", 0, false);
+                    previous = null;
+                    segmentOpen = false;
+                    continue;
+                }
+                boolean leftKnown = chain.lhs() != null;
+                Line line;
+                if (segmentOpen) {
+                    line = new Line(null, List.of(e.rhs()), e.condition());
+                } else if (leftKnown) {
+                    line = new Line(chain.lhs(), List.of(e.rhs()), e.condition());
+                } else if (previous != null) {
+                    line = new Line(previous, List.of(e.rhs()), e.condition());
+                } else {
+                    String why = chain.lhsError() != null ? "the left side could not be read (" + chain.lhsError() + ")"
+                            : chain.entries().size() > 0 && chain.lhsTex().isEmpty() ? "no left side to compare with"
+                            : "the left side could not be read";
+                    results[c][k] = result(e, null, null, conditionTex, null, null, null, why, chain.lhsColumn(), false);
+                    previous = e.rhs();
+                    continue;
+                }
+                steps.add(new Step(steps.size() + 1, e.tex(), line, Rule.SIMPLIFY, "", Map.of(), null, e.line()));
+                slots.add(new Slot(c, k, leftKnown, !segmentOpen));
+                segmentOpen = true;
+                previous = e.rhs();
+            }
+        }
+        Set<Assumption> assumptions = sn.labelsSumToOne() && notation.onehot() == null
+                ? EnumSet.of(Assumption.LABELS_SUM_TO_ONE) : EnumSet.noneOf(Assumption.class);
+        Derivation derivation = new Derivation("student", file, "", notation, assumptions, steps, file, definitions);
+        List<StepVerdict> verdicts = steps.isEmpty() || !checkSteps ? List.of()
+                : checker.check(derivation, v -> { }, cancelled).verdicts();
+        for (int i = 0; i < verdicts.size(); i++) {
+            StepVerdict v = verdicts.get(i);
+            Slot slot = slots.get(i);
+            Pending chain = chains.get(slot.chain());
+            Entry e = chain.entries().get(slot.entry());
+            boolean afterCaseChange = slot.entry() > 0 && conditionChanged(chain, slot.entry());
+            Boolean holds;
+            Boolean link;
+            String error = null;
+            if (slot.leftKnown()) {
+                holds = v.holds();
+                link = slot.entry() == 0 ? v.holds() : slot.firstOfSegment() || afterCaseChange ? null : v.link();
+                if (v.outcome() == Outcome.UNDECIDED || v.holds() == Boolean.FALSE && v.counterexample() == null) {
+                    error = v.detail();
+                }
+            } else {
+                holds = null;
+                link = afterCaseChange ? null : slot.firstOfSegment() ? v.holds() : v.link();
+                error = chain.lhsError() != null ? "the left side could not be read (" + chain.lhsError() + ")"
+                        : "no left side to compare with";
+            }
+            String basis = "none".equals(v.basisName()) ? null : v.basisName();
+            Counterexample counterexample = holds == Boolean.FALSE ? v.counterexample() : null;
+            String hint = null;
+            if (holds == Boolean.FALSE && !cancelled.getAsBoolean()) {
+                Expr previous = previousRight(chain, slot.entry());
+                hint = hints.find(derivation, chain.lhs(), previous, e.rhs(), derivation.steps().get(i).line().condition(),
+                        steps.get(i), cancelled);
+            }
+            results[slot.chain()][slot.entry()] = result(e, holds, link, conditionTex(e.condition(), writer), basis,
+                    counterexample, hint, error, 0, false);
+        }
+        List<StudentReport.Chain> out = new ArrayList<>();
+        for (int c = 0; c < chains.size(); c++) {
+            Pending chain = chains.get(c);
+            List<StepResult> stepResults = new ArrayList<>();
+            for (int k = 0; k < chain.entries().size(); k++) {
+                StepResult r = results[c][k];
+                if (r == null) {
+                    Entry e = chain.entries().get(k);
+                    r = result(e, null, null, conditionTex(e.condition(), writer), null, null, null,
+                            checkSteps ? "cancelled" : null, 0, false);
+                }
+                stepResults.add(r);
+            }
+            out.add(new StudentReport.Chain(chain.line(), chain.lhsTex(), chain.lhs(), stepResults));
+        }
+        return new StudentReport(file, sn, out);
+    }
+
+    private static boolean conditionChanged(Pending chain, int k) {
+        Condition before = chain.entries().get(k - 1).condition();
+        return !before.isAlways() && !before.equals(chain.entries().get(k).condition());
+    }
+
+    private static Expr previousRight(Pending chain, int k) {
+        return k > 0 ? chain.entries().get(k - 1).rhs() : null;
+    }
+
+    private static StepResult result(Entry e, Boolean holds, Boolean link, String conditionTex, String basis,
+                                     Counterexample counterexample, String hint, String error, int column,
+                                     boolean definition) {
+        return new StepResult(e.line(), e.tex(), e.rhs(), holds, link, e.condition(), conditionTex, basis, counterexample,
+                hint, error, column, definition);
+    }
+
+    private static String conditionTex(Condition c, TexWriter writer) {
+        if (c.isAlways()) {
+            return null;
+        }
+        String line = writer.write(new Line(null, List.of(Exprs.ZERO), c));
+        int at = line.indexOf("\\quad (");
+        return at < 0 ? line : line.substring(at + "\\quad (".length(), line.length() - 1);
+    }
+
+    /**
+     * A chain {@code u = ...} that defines a symbol the notation does not know (or the logits
+     * through a layer, {@code z_i = \sum_j h_j w_{ji} + b_i}): a definition, not a claim.
+     */
+    private static Definition definitionOf(Pending chain, Notation n, TexWriter writer) {
+        if (!(chain.lhs() instanceof Expr.Sym s) || chain.entries().size() != 1 || chain.entries().get(0).rhs() == null) {
+            return null;
+        }
+        for (Expr i : s.indices()) {
+            if (!(i instanceof Expr.Sym is) || !is.isPlain()) {
+                return null;
+            }
+        }
+        Expr value = chain.entries().get(0).rhs();
+        Set<String> meaningful = Set.of(n.probs(), n.labels(), n.loss(), n.classes());
+        boolean layer = s.name().equals(n.logits()) && !names(value).contains(n.logits());
+        if (meaningful.contains(s.name()) || s.name().equals(n.logits()) && !layer
+                || n.batch() != null && s.name().equals(n.batch())) {
+            return null;
+        }
+        try {
+            return new Definition(writer.write(new Line(s, List.of(value), Condition.ALWAYS)), s, value, chain.line());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> knownNames(Notation n, List<Definition> definitions) {
+        Set<String> known = new HashSet<>(List.of(n.logits(), n.probs(), n.labels(), n.loss(), n.classes(), "softmax", "e"));
+        if (n.batch() != null) {
+            known.add(n.batch());
+        }
+        for (Definition d : definitions) {
+            known.add(d.symbol().name());
+            known.addAll(names(d.value()));
+        }
+        return known;
+    }
+
+    /** The first symbol (in value position) that neither the notation nor a definition gives a meaning. */
+    private static String unknownSymbol(Expr rhs, Expr lhs, Set<String> known) {
+        Set<String> used = new LinkedHashSet<>(names(rhs));
+        if (lhs != null) {
+            used.addAll(names(lhs));
+        }
+        for (String name : used) {
+            if (!known.contains(name) && !isSize(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Capital single letters are sizes (the checker gives them the value of K). */
+    private static boolean isSize(String name) {
+        return name.length() == 1 && Character.isUpperCase(name.charAt(0));
+    }
+
+    /** Names of symbols used as values (not as indices), and of functions. */
+    static Set<String> names(Expr e) {
+        Set<String> out = new LinkedHashSet<>();
+        collectNames(e, out);
+        return out;
+    }
+
+    private static void collectNames(Expr e, Set<String> out) {
+        if (e instanceof Expr.Sym s) {
+            out.add(s.name());
+        } else if (e instanceof Expr.Fn f) {
+            out.add(f.name());
+            f.args().forEach(a -> collectNames(a, out));
+        } else if (e instanceof Expr.Add a) {
+            a.terms().forEach(t -> collectNames(t, out));
+        } else if (e instanceof Expr.Mul m) {
+            m.factors().forEach(t -> collectNames(t, out));
+        } else if (e instanceof Expr.Neg n) {
+            collectNames(n.arg(), out);
+        } else if (e instanceof Expr.Div d) {
+            collectNames(d.numerator(), out);
+            collectNames(d.denominator(), out);
+        } else if (e instanceof Expr.Pow p) {
+            collectNames(p.base(), out);
+            collectNames(p.exponent(), out);
+        } else if (e instanceof Expr.Exp x) {
+            collectNames(x.arg(), out);
+        } else if (e instanceof Expr.Log l) {
+            collectNames(l.arg(), out);
+        } else if (e instanceof Expr.Sum s) {
+            collectNames(s.body(), out);
+        } else if (e instanceof Expr.Deriv d) {
+            collectNames(d.of(), out);
+            out.add(d.wrt().name());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gradstep.check;
+
+import dev.gradstep.expr.Condition;
+import dev.gradstep.expr.Expr;
+import java.util.List;
+
+/**
+ * What checking a student's LaTeX file found: the notation used, and per display chain its steps.
+ * Every step is one {@code =}; {@link #passes()} only when every step holds.
+ */
+public record StudentReport(String file, StudentNotation notation, List<Chain> chains) {
+
+    public StudentReport {
+        chains = List.copyOf(chains);
+    }
+
+    /** One chain {@code LHS = R1 = R2 ...}: the line of its left side, its LaTeX (as written) and its steps. */
+    public record Chain(int line, String lhs, Expr lhsExpr, List<StepResult> steps) {
+        public Chain {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One step. {@code holds}: the right side equals the true value of the chain's left side;
+     * {@code link}: it equals the previous right side (for the first step, the left side). Null is
+     * undecided, unreadable or not applicable, with {@code error} saying why where something went wrong.
+     * {@code basis} is "symbolic", "numeric", "both", or null when nothing was decided.
+     * {@code column} is the column of an unreadable token (0 otherwise).
+     */
+    public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                             String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                             int column, boolean definition) {
+    }
+
+    /** True when every step of every chain holds (and there is at least one step). */
+    public boolean passes() {
+        boolean any = false;
+        for (Chain c : chains) {
+            for (StepResult s : c.steps()) {
+                if (s.holds() != Boolean.TRUE) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The first step that does not hold (wrong, undecided or unreadable), or null. */
+    public StepResult firstProblem() {
+        for (Chain c : chains) {
+            for (StepResult s : c.steps()) {
+                if (s.holds() != Boolean.TRUE) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first step that is wrong (holds false), or null. */
+    public StepResult firstWrong() {
+        for (Chain c : chains) {
+            for (StepResult s : c.steps()) {
+                if (s.holds() == Boolean.FALSE) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code K=3, i=1, j=2, logits (..), labels (..): true value 0.2, this line -0.2}, for people. */
+    public static String words(Counterexample c) {
+        StringBuilder sb = new StringBuilder("K=").append(c.classes());
+        new java.util.TreeMap<>(c.indices()).forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+        sb.append(", logits (").append(String.join(", ", c.logits())).append(')');
+        if (!c.labels().isEmpty()) {
+            sb.append(", labels (").append(String.join(", ", c.labels())).append(')');
+        }
+        new java.util.TreeMap<>(c.parameters()).forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+        return sb.append(": true value ").append(c.left()).append(", this line ").append(c.right()).toString();
+    }
+
+    /** All steps in file order. */
+    public List<StepResult> steps() {
+        return chains.stream().flatMap(c -> c.steps().stream()).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.gradstep.cli;
+
+import dev.gradstep.check.Counterexample;
+import dev.gradstep.check.LibraryMatch;
+import dev.gradstep.check.StudentNotation;
+import dev.gradstep.check.StudentReport;
+import dev.gradstep.check.StudentReport.StepResult;
+import dev.gradstep.derivation.Derivation;
+import dev.gradstep.derivation.Notation;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The report of {@code check FILE.tex}: readable text, or the JSON shape documented in the README. */
+final class StudentOutput {
+
+    private StudentOutput() {
+    }
+
+    /** One word per step: OK, WRONG, UNDECIDED, UNREADABLE or DEFINES. */
+    static String mark(StepResult s) {
+        if (s.definition()) {
+            return "DEFINES";
+        }
+        if (s.holds() == Boolean.TRUE) {
+            return "OK";
+        }
+        if (s.holds() == Boolean.FALSE) {
+            return "WRONG";
+        }
+        return s.rhsExpr() == null ? "UNREADABLE" : "UNDECIDED";
+    }
+
+    static void print(StudentReport report, List<Derivation> library, PrintWriter out) {
+        LibraryMatch match = new LibraryMatch();
+        StudentNotation n = report.notation();
+        out.println(report.file() + ": notation " + n.describe() + " (" + n.source().words() + ")");
+        int ok = 0;
+        int wrong = 0;
+        int unreadable = 0;
+        int undecided = 0;
+        boolean firstWrongShown = false;
+        for (StudentReport.Chain chain : report.chains()) {
+            boolean first = true;
+            for (StepResult s : chain.steps()) {
+                String mark = mark(s);
+                String text = (first ? chain.lhs() + " " : "") + "= " + s.rhs()
+                        + (s.conditionTex() == null ? "" : "  (" + s.conditionTex() + ")");
+                first = false;
+                boolean firstWrong = s.holds() == Boolean.FALSE && !firstWrongShown;
+                out.printf("  line %3d  %-10s %s%s%n", s.line(), mark + (firstWrong ? "*" : ""), text,
+                        s.holds() == Boolean.TRUE && s.basis() != null && !s.definition() ? "   [" + basisWords(s.basis()) + "]" : "");
+                if (s.holds() == Boolean.TRUE && s.link() == Boolean.FALSE) {
+                    out.println("                       note: right again, but it does not follow from the line before");
+                }
+                if (s.holds() == Boolean.FALSE && s.link() == Boolean.TRUE) {
+                    out.println("                       follows from the line before, which was already wrong");
+                }
+                if (s.counterexample() != null) {
+                    out.println("                       counterexample: " + StudentReport.words(s.counterexample()));
+                }
+                if (s.hint() != null) {
+                    out.println("                       hint: " + s.hint());
+                }
+                String correction = s.holds() == Boolean.FALSE
+                        ? match.correction(n, chain.lhsExpr(), s.condition(), s.rhsExpr(), library) : null;
+                if (correction != null) {
+                    out.println("                       the library has: " + correction);
+                }
+                if (s.error() != null && s.holds() == null) {
+                    out.println("                       " + s.error());
+                }
+                switch (mark) {
+                    case "OK", "DEFINES" -> ok++;
+                    case "WRONG" -> wrong++;
+                    case "UNREADABLE" -> unreadable++;
+                    default -> undecided++;
+                }
+                firstWrongShown |= firstWrong;
+            }
+        }
+        int total = ok + wrong + unreadable + undecided;
+        out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%n", total, total == 1 ? "" : "s", ok,
+                wrong, unreadable, undecided, report.passes() ? "" : " -- NOT OK" + (wrong > 0 ? " (* first wrong line)" : ""));
+    }
+
+    private static String basisWords(String basis) {
+        return switch (basis) {
+            case "both" -> "numbers + Symja";
+            case "symbolic" -> "Symja";
+            default -> "numbers";
+        };
+    }
+
+    static Map<String, Object> json(StudentReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("file", report.file());
+        root.put("notation", notation(report.notation()));
+        List<Object> blocks = new ArrayList<>();
+        for (StudentReport.Chain chain : report.chains()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("line", chain.line());
+            b.put("lhs", chain.lhs());
+            List<Object> steps = new ArrayList<>();
+            for (StepResult s : chain.steps()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("line", s.line());
+                m.put("rhs", s.rhs());
+                m.put("holds", s.holds());
+                m.put("link", s.link());
+                m.put("condition", s.conditionTex());
+                m.put("basis", s.basis());
+                m.put("counterexample", s.counterexample() == null ? null : counterexample(s.counterexample()));
+                m.put("hint", s.hint());
+                m.put("error", s.error());
+                steps.add(m);
+            }
+            b.put("steps", steps);
+            blocks.add(b);
+        }
+        root.put("blocks", blocks);
+        return root;
+    }
+
+    private static Map<String, Object> notation(StudentNotation sn) {
+        Notation n = sn.notation();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("logits", n.logits());
+        m.put("probs", sn.functionNames().contains(n.probs()) ? n.probs() + "(" + n.logits() + ")" : n.probs());
+        m.put("labels", n.labels());
+        m.put("loss", n.loss());
+        m.put("classes", n.classes());
+        m.put("batch", n.batch());
+        m.put("onehot", n.onehot());
+        m.put("labelsum", sn.labelsSumToOne() ? "one" : "any");
+        m.put("source", sn.source().words());
+        return m;
+    }
+
+    private static Map<String, Object> counterexample(Counterexample c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("classes", c.classes());
+        m.put("indices", new TreeMap<>(c.indices()));
+        m.put("logits", c.logits());
+        m.put("labels", c.labels());
+        m.put("parameters", new TreeMap<>(c.parameters()));
+        m.put("left", c.left());
+        m.put("right", c.right());
+        return m;
+    }
+}

@@ -1,0 +1,414 @@
+package dev.gradstep.tex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The display math of a LaTeX file, cut into rows for checking: {@code align}, {@code align*},
+ * {@code aligned}, {@code equation}, {@code gather}, {@code multline}, {@code \[ \]} and
+ * {@code $$ $$} blocks; everything else is ignored. Rows are split at {@code \\}; a row without a
+ * top-level {@code =} continues the row before it (a long right side broken over lines).
+ *
+ * <p>Rows keep their place in the file: what carries no math ({@code &}, {@code \\},
+ * {@code \label}, {@code \tag}, {@code \nonumber}, {@code \notag}, {@code \intertext}, comments,
+ * nested {@code aligned}/{@code split}) is blanked with spaces rather than removed, so a position in a
+ * row's text maps back to the file's line and column by {@link Row#position(int, int)}.
+ * Nothing here throws on bad input: an unclosed block is a {@link Block} with an error.
+ */
+public final class TexDocument {
+
+    /** Longest file read, in characters: far beyond any homework, short enough to stay fast. */
+    public static final int MAX_LENGTH = 1_000_000;
+
+    /** Most display blocks read from one file. */
+    public static final int MAX_BLOCKS = 1000;
+
+    private static final Set<String> DISPLAY = Set.of("align", "align*", "aligned", "equation", "equation*",
+            "gather", "gather*", "multline", "multline*", "flalign", "flalign*", "eqnarray", "eqnarray*",
+            "displaymath", "split", "alignat", "alignat*");
+    private static final Pattern NOTATION = Pattern.compile("^[ \\t]*%+[ \\t]*notation[ \\t]*:(.*)$",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+    private static final Pattern BEGIN = Pattern.compile("\\\\begin[ \\t]*\\{([A-Za-z]+\\*?)\\}");
+    private static final Pattern INNER = Pattern.compile(
+            "\\\\(begin|end)[ \\t]*\\{(aligned|split|gathered|alignedat)\\}(\\[[a-z]\\])?(\\{\\d+\\})?");
+    private static final Pattern NOISE = Pattern.compile(
+            "\\\\(nonumber|notag|displaystyle|allowbreak)(?![A-Za-z])"
+                    + "|\\\\(label|tag\\*?|intertext|shortintertext)[ \\t]*\\{[^{}]*\\}");
+    private static final Pattern ROW_GAP = Pattern.compile("^\\*?[ \\t]*\\[[ \\t]*-?[0-9.]+[ \\t]*(pt|em|ex|mm|cm|in|mu|bp)[ \\t]*\\]");
+    private static final Pattern COLUMNS = Pattern.compile("^[ \\t]*\\{[0-9]+\\}");
+
+    private final String source;
+    private final int[] lineStarts;
+    private final String clean;
+    private final String notation;
+    private final int notationLine;
+    private final List<Block> blocks;
+
+    /** A place in the file: 1-based line and column. */
+    public record Position(int line, int column) {
+    }
+
+    /**
+     * One row of a display block: its text (same length as the source span, with noise blanked),
+     * where it starts, and the file line of each top-level {@code =} in it.
+     */
+    public record Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
+                      TexDocument document) {
+        public Row {
+            equalsLines = List.copyOf(equalsLines);
+            equalsOffsets = List.copyOf(equalsOffsets);
+        }
+
+        /** The file position of a 1-based line and column within {@link #text()}. */
+        public Position position(int lineInRow, int columnInRow) {
+            int at = 0;
+            for (int l = 1; l < lineInRow && at < text.length(); l++) {
+                int nl = text.indexOf('\n', at);
+                if (nl < 0) {
+                    break;
+                }
+                at = nl + 1;
+            }
+            return document.positionOf(offset + Math.min(text.length(), at + Math.max(0, columnInRow - 1)));
+        }
+
+        /** The text between the given top-level {@code =} signs (-1 for the start, size for the end), trimmed. */
+        public String segment(int fromEquals, int toEquals) {
+            int from = fromEquals < 0 ? 0 : equalsOffsets.get(fromEquals) - offset + 1;
+            int to = toEquals >= equalsOffsets.size() ? text.length() : equalsOffsets.get(toEquals) - offset;
+            return squeeze(text.substring(Math.min(from, to), to));
+        }
+
+        @Override
+        public String toString() {
+            return "Row[line " + start.line() + ": " + squeeze(text) + "]";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row r && r.offset == offset && r.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return offset * 31 + text.hashCode();
+        }
+    }
+
+    /** A display block: its environment ({@code \[} or {@code $$} for the bracket forms), its line, rows or an error. */
+    public record Block(String environment, int line, List<Row> rows, String error) {
+        public Block {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    private TexDocument(String source) {
+        this.source = source;
+        this.lineStarts = lineStarts(source);
+        Matcher m = NOTATION.matcher(source);
+        if (m.find()) {
+            notation = m.group(1).trim();
+            notationLine = positionOf(m.start()).line();
+        } else {
+            notation = null;
+            notationLine = 0;
+        }
+        this.clean = blankNoise(blankComments(source));
+        this.blocks = findBlocks();
+    }
+
+    /** Reads a file's text; never throws (overlong text gives one block with an error). */
+    public static TexDocument read(String text) {
+        if (text == null) {
+            text = "";
+        }
+        if (text.length() > MAX_LENGTH) {
+            TexDocument empty = new TexDocument("");
+            empty.blocks.add(new Block("document", 1, List.of(), "the file is too long (" + text.length()
+                    + " characters; the limit is " + MAX_LENGTH + ")"));
+            return empty;
+        }
+        return new TexDocument(text);
+    }
+
+    /** The words after {@code % notation:}, or null when the file has no such comment. */
+    public String notation() {
+        return notation;
+    }
+
+    /** The line of the notation comment, or 0. */
+    public int notationLine() {
+        return notationLine;
+    }
+
+    public List<Block> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    Position positionOf(int offset) {
+        int at = java.util.Arrays.binarySearch(lineStarts, offset);
+        int line = at >= 0 ? at : -at - 2;
+        return new Position(line + 1, offset - lineStarts[line] + 1);
+    }
+
+    private static int[] lineStarts(String s) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static String squeeze(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Blanks {@code %} comments (not {@code \%}) up to the end of their line. */
+    private static String blankComments(String s) {
+        StringBuilder sb = new StringBuilder(s);
+        boolean comment = false;
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c == '\n') {
+                comment = false;
+            } else if (comment) {
+                sb.setCharAt(i, ' ');
+            } else if (c == '%' && !escaped(s, i)) {
+                comment = true;
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean escaped(String s, int i) {
+        int backslashes = 0;
+        for (int j = i - 1; j >= 0 && s.charAt(j) == '\\'; j--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static String blankNoise(String s) {
+        StringBuilder sb = new StringBuilder(s);
+        for (Pattern p : List.of(NOISE, INNER)) {
+            Matcher m = p.matcher(sb);
+            List<int[]> spans = new ArrayList<>();
+            while (m.find()) {
+                spans.add(new int[] {m.start(), m.end()});
+            }
+            for (int[] span : spans) {
+                blank(sb, span[0], span[1]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void blank(StringBuilder sb, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (sb.charAt(i) != '\n') {
+                sb.setCharAt(i, ' ');
+            }
+        }
+    }
+
+    private List<Block> findBlocks() {
+        List<Block> out = new ArrayList<>();
+        int i = 0;
+        int dollars = nextDollars(0);
+        while (i < clean.length()) {
+            if (out.size() >= MAX_BLOCKS) {
+                out.add(new Block("document", positionOf(i).line(), List.of(), "more than " + MAX_BLOCKS
+                        + " display blocks: the rest of the file is not read"));
+                return out;
+            }
+            if (dollars >= 0 && dollars < i) {
+                // found once per pass over the text, not once per backslash: long files stay linear
+                dollars = nextDollars(i);
+            }
+            int next = clean.indexOf('\\', i);
+            if (dollars >= 0 && (next < 0 || dollars < next)) {
+                i = delimited("$$", "$$", dollars, out);
+                continue;
+            }
+            if (next < 0) {
+                break;
+            }
+            if (clean.startsWith("\\[", next)) {
+                i = delimited("\\[", "\\]", next, out);
+                continue;
+            }
+            Matcher m = clean.startsWith("\\begin", next) ? BEGIN.matcher(clean).region(next, clean.length()) : null;
+            if (m != null && m.lookingAt() && DISPLAY.contains(m.group(1))) {
+                String env = m.group(1);
+                String endTag = "\\end{" + env + "}";
+                int end = clean.indexOf(endTag, m.end());
+                if (end < 0) {
+                    out.add(unclosed(env, next, endTag));
+                    return out;
+                }
+                out.add(block(env, next, m.end(), end));
+                i = end + endTag.length();
+                continue;
+            }
+            i = next + (clean.startsWith("\\\\", next) ? 2 : 1);
+        }
+        return out;
+    }
+
+    private int nextDollars(int from) {
+        int at = clean.indexOf("$$", from);
+        while (at >= 0 && escaped(clean, at)) {
+            at = clean.indexOf("$$", at + 1);
+        }
+        return at;
+    }
+
+    /** A block between two delimiters starting at {@code at}; returns where reading goes on (the end when unclosed). */
+    private int delimited(String open, String close, int at, List<Block> out) {
+        int end = clean.indexOf(close, at + open.length());
+        if (end < 0) {
+            out.add(unclosed(open, at, close));
+            return clean.length();
+        }
+        out.add(block(open, at, at + open.length(), end));
+        return end + close.length();
+    }
+
+    private Block unclosed(String env, int at, String endTag) {
+        return new Block(env, positionOf(at).line(), List.of(), "the block opened here is never closed (no "
+                + endTag + ")");
+    }
+
+    /** Splits a block body at top-level {@code \\} and joins rows that have no {@code =}. */
+    private Block block(String env, int open, int from, int to) {
+        StringBuilder body = new StringBuilder(clean.substring(from, to));
+        Matcher columns = COLUMNS.matcher(body);
+        if (env.startsWith("alignat") && columns.find()) {
+            blank(body, 0, columns.end());
+        }
+        List<int[]> rows = new ArrayList<>();
+        // rows split at \\ outside nested environments (cases, matrices), even inside an unclosed brace,
+        // so one student's missing } costs one row, not the rest of the block
+        int environments = 0;
+        int rowStart = 0;
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (c == '\\' && k + 1 < body.length()) {
+                char d = body.charAt(k + 1);
+                if (d == '\\' && environments == 0) {
+                    rows.add(new int[] {rowStart, k});
+                    int skip = k + 2;
+                    Matcher gap = ROW_GAP.matcher(body.subSequence(skip, body.length()));
+                    if (gap.find()) {
+                        skip += gap.end();
+                    }
+                    blank(body, k, skip);
+                    rowStart = skip;
+                    k = skip - 1;
+                    continue;
+                }
+                if (startsAt(body, "begin", k + 1)) {
+                    environments++;
+                } else if (startsAt(body, "end", k + 1)) {
+                    environments = Math.max(0, environments - 1);
+                }
+                k++;
+                continue;
+            }
+            if (c == '&') {
+                body.setCharAt(k, ' ');
+            }
+        }
+        rows.add(new int[] {rowStart, body.length()});
+        String text = body.toString();
+        List<Row> out = new ArrayList<>();
+        int joinedStart = -1;
+        int joinedEnd = -1;
+        for (int[] r : rows) {
+            String part = text.substring(r[0], r[1]);
+            if (part.isBlank()) {
+                continue;
+            }
+            boolean continues = topLevelEquals(part).isEmpty() && joinedStart >= 0;
+            if (continues) {
+                joinedEnd = r[1];
+                continue;
+            }
+            if (joinedStart >= 0) {
+                out.add(row(text, from, joinedStart, joinedEnd));
+            }
+            joinedStart = r[0];
+            joinedEnd = r[1];
+        }
+        if (joinedStart >= 0) {
+            out.add(row(text, from, joinedStart, joinedEnd));
+        }
+        return new Block(env.toLowerCase(Locale.ROOT), positionOf(open).line(), out, null);
+    }
+
+    private static boolean startsAt(CharSequence s, String word, int at) {
+        return at + word.length() <= s.length() && s.subSequence(at, at + word.length()).toString().equals(word);
+    }
+
+    private Row row(String body, int bodyOffset, int from, int to) {
+        String text = body.substring(from, to);
+        List<Integer> lines = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        for (int at : topLevelEquals(text)) {
+            offsets.add(bodyOffset + from + at);
+            lines.add(positionOf(bodyOffset + from + at).line());
+        }
+        int lead = 0;
+        while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
+            lead++;
+        }
+        return new Row(text, bodyOffset + from, positionOf(bodyOffset + from + lead), lines, offsets, this);
+    }
+
+    /**
+     * Offsets of {@code =} outside braces, brackets and parentheses. In a row with an unclosed
+     * group, the signs at the smallest depth any sign has, so the row's steps are still found.
+     */
+    static List<Integer> topLevelEquals(String s) {
+        List<Integer> at = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        int depth = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\') {
+                k++;
+                continue;
+            }
+            switch (c) {
+                case '{', '(', '[' -> depth++;
+                case '}', ')', ']' -> depth = Math.max(0, depth - 1);
+                case '=' -> {
+                    at.add(k);
+                    depths.add(depth);
+                }
+                default -> {
+                }
+            }
+        }
+        int wanted = depth == 0 ? 0 : depths.stream().mapToInt(Integer::intValue).min().orElse(0);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            if (depths.get(i) == wanted) {
+                out.add(at.get(i));
+            }
+        }
+        return out;
+    }
+}

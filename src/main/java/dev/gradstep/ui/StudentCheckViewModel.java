@@ -1,0 +1,279 @@
+package dev.gradstep.ui;
+
+import dev.gradstep.check.LibraryMatch;
+import dev.gradstep.check.StudentChecker;
+import dev.gradstep.check.StudentNotation;
+import dev.gradstep.check.StudentReport;
+import dev.gradstep.check.StudentReport.StepResult;
+import dev.gradstep.derivation.Derivation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Check my derivation": the user's LaTeX (pasted or opened), read at once so its lines show,
+ * then checked in the background; each line gets a mark, the first wrong one is singled out with
+ * its counterexample, hint and, where a library derivation has the same left side, the corrected line.
+ */
+public final class StudentCheckViewModel {
+
+    /** The mark on a line. */
+    public enum Mark {
+        PENDING("\u2026", "checking"), HOLDS("\u2713", "holds"), WRONG("\u2717", "wrong"),
+        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition");
+
+        private final String symbol;
+        private final String words;
+
+        Mark(String symbol, String words) {
+            this.symbol = symbol;
+            this.words = words;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        public String styleClass() {
+            return "mark-" + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One line to show: its file line, LaTeX to typeset ({@code source} as written when it cannot
+     * be read), its mark, and the details of a problem.
+     */
+    public record LineItem(int line, String tex, String source, Mark mark, boolean firstWrong, String counterexample,
+                           String hint, String error, String correction) {
+    }
+
+    /** Runs the check (blocking; called on the background executor). */
+    public interface Checker {
+        StudentReport check(String text, String notation, BooleanSupplier cancelled);
+    }
+
+    private final Executor background;
+    private final Executor ui;
+    private final Checker checker;
+    private final Supplier<List<Derivation>> library;
+    private final LibraryMatch match = new LibraryMatch();
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final StringProperty notation = new SimpleStringProperty(this, "notation", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper notationSummary = new ReadOnlyStringWrapper(this, "notationSummary", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyIntegerWrapper firstWrong = new ReadOnlyIntegerWrapper(this, "firstWrong", -1);
+    private final ObservableList<LineItem> lines = FXCollections.observableArrayList();
+    // one read-only view, kept: a fresh wrapper per call would drop its listeners when collected
+    private final ObservableList<LineItem> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
+    private int generation;
+    private AtomicBoolean cancelFlag = new AtomicBoolean();
+
+    public StudentCheckViewModel(Executor background, Executor ui, Checker checker, Supplier<List<Derivation>> library) {
+        this.background = background;
+        this.ui = ui;
+        this.checker = checker;
+        this.library = library;
+    }
+
+    /** Input: the LaTeX as pasted or opened. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** Input: notation words overriding the file's {@code % notation:} line; blank to use the file's or a guess. */
+    public StringProperty notationProperty() {
+        return notation;
+    }
+
+    /** Reads a .tex file into the text; a file that cannot be read leaves a message instead. */
+    public void open(Path file) {
+        try {
+            text.set(Files.readString(file, StandardCharsets.UTF_8));
+            message.set("");
+            check();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            message.set(file.getFileName() + ": cannot read the file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Shows the lines at once (marked as being checked), then checks them in the background. */
+    public void check() {
+        cancel();
+        int gen = ++generation;
+        String tex = text.get();
+        String words = notation.get();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelFlag = cancelled;
+        StudentReport read;
+        try {
+            read = StudentChecker.read("pasted", tex, words);
+        } catch (StudentNotation.NotationException e) {
+            message.set("Notation: " + e.getMessage());
+            lines.clear();
+            summary.set("");
+            firstWrong.set(-1);
+            return;
+        }
+        message.set("");
+        publish(read, true);
+        busy.set(true);
+        List<Derivation> derivations = List.copyOf(library.get());
+        background.execute(() -> {
+            StudentReport report;
+            String problem = null;
+            try {
+                report = checker.check(tex, words, cancelled::get);
+            } catch (RuntimeException e) {
+                report = null;
+                problem = "Checking failed: " + e.getMessage();
+            }
+            List<LineItem> items = report == null ? null : items(report, false, derivations);
+            StudentReport finished = report;
+            String failure = problem;
+            ui.execute(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                if (finished == null) {
+                    message.set(failure);
+                } else {
+                    show(finished, items);
+                }
+                busy.set(false);
+            });
+        });
+    }
+
+    /** Stops a running check; its result is dropped. */
+    public void cancel() {
+        cancelFlag.set(true);
+        if (busy.get()) {
+            generation++;
+            busy.set(false);
+            summary.set("Check cancelled.");
+        }
+    }
+
+    private void publish(StudentReport report, boolean pending) {
+        show(report, items(report, pending, List.of()));
+    }
+
+    private void show(StudentReport report, List<LineItem> items) {
+        lines.setAll(items);
+        int wrong = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).firstWrong()) {
+                wrong = i;
+                break;
+            }
+        }
+        firstWrong.set(wrong);
+        StudentNotation n = report.notation();
+        notationSummary.set("Notation (" + n.source().words() + "): " + n.describe());
+        summary.set(summarise(items));
+    }
+
+    private List<LineItem> items(StudentReport report, boolean pending, List<Derivation> derivations) {
+        List<LineItem> out = new ArrayList<>();
+        boolean wrongSeen = false;
+        for (StudentReport.Chain chain : report.chains()) {
+            boolean first = true;
+            for (StepResult s : chain.steps()) {
+                String source = (first ? chain.lhs() + " " : "") + "= " + s.rhs();
+                String tex = s.rhsExpr() == null ? "" : source
+                        + (s.conditionTex() == null ? "" : " \\quad (" + s.conditionTex() + ")");
+                first = false;
+                Mark mark = mark(s, pending);
+                boolean firstWrong = mark == Mark.WRONG && !wrongSeen;
+                wrongSeen |= firstWrong;
+                String correction = mark == Mark.WRONG
+                        ? match.correction(report.notation(), chain.lhsExpr(), s.condition(), s.rhsExpr(), derivations) : null;
+                out.add(new LineItem(s.line(), tex, source, mark, firstWrong,
+                        s.counterexample() == null ? null : StudentReport.words(s.counterexample()), s.hint(),
+                        s.error(), correction));
+            }
+        }
+        return out;
+    }
+
+    private static Mark mark(StepResult s, boolean pending) {
+        if (s.rhsExpr() == null) {
+            return Mark.UNREADABLE;
+        }
+        if (s.definition()) {
+            return Mark.DEFINES;
+        }
+        if (pending && s.error() == null) {
+            return Mark.PENDING;
+        }
+        if (s.holds() == Boolean.TRUE) {
+            return Mark.HOLDS;
+        }
+        return s.holds() == Boolean.FALSE ? Mark.WRONG : Mark.UNDECIDED;
+    }
+
+    private static String summarise(List<LineItem> items) {
+        if (items.isEmpty()) {
+            return "No display math found: put each step in align, equation, \\[ \\] or $$ $$.";
+        }
+        int[] counts = new int[Mark.values().length];
+        items.forEach(i -> counts[i.mark().ordinal()]++);
+        if (counts[Mark.PENDING.ordinal()] > 0) {
+            return items.size() + " steps read; checking\u2026";
+        }
+        StringBuilder sb = new StringBuilder(items.size() + " steps: " + (counts[Mark.HOLDS.ordinal()]
+                + counts[Mark.DEFINES.ordinal()]) + " hold, " + counts[Mark.WRONG.ordinal()] + " wrong, "
+                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided.");
+        items.stream().filter(LineItem::firstWrong).findFirst()
+                .ifPresent(i -> sb.append(" The first wrong line is line ").append(i.line()).append('.'));
+        return sb.toString();
+    }
+
+    public ObservableList<LineItem> lines() {
+        return readOnlyLines;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty notationSummaryProperty() {
+        return notationSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Index in {@link #lines()} of the first wrong line, or -1. */
+    public ReadOnlyIntegerProperty firstWrongProperty() {
+        return firstWrong.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gradstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code check FILE.tex}: the readable report, the JSON shape of the issue, and the exit codes. */
+class StudentCheckCommandTest {
+
+    private static final Path DIR = Path.of("src", "test", "resources", "student");
+
+    @TempDir
+    Path temp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new CheckCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String file(String name) {
+        return DIR.resolve(name).toString();
+    }
+
+    @Test
+    void check_texWithAWrongLine_exit1AndReportMarksIt() {
+        Run r = run("--numeric-only", file("homework.tex"));
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("notation logits=z probs=\\hat{y} labels=y loss=L classes=K (file)"), r.out());
+        assertTrue(r.out().matches("(?s).*line  13  WRONG\\*.*"), r.out());
+        assertTrue(r.out().contains("counterexample: K=2, i=1, j=2, logits ("), r.out());
+        assertTrue(r.out().contains("hint: sign: the right side is the negative of the true value"), r.out());
+        assertTrue(r.out().contains("the library has: \\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = -\\hat{y}_{i} \\hat{y}_{j} \\quad (i \\neq j)"), r.out());
+        assertTrue(r.out().contains("9 steps: 8 hold, 1 wrong, 0 unreadable, 0 undecided -- NOT OK"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void check_correctTex_exit0() {
+        Run r = run("--numeric-only", file("homework-correct.tex"));
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("9 steps: 9 hold, 0 wrong"), r.out());
+    }
+
+    @Test
+    void check_texWithSymja_stepsConfirmedByBoth() {
+        Run r = run("--json", file("homework-correct.tex"));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("\"basis\": \"both\""), r.out());
+        assertTrue(!r.out().contains("\"holds\": false") && !r.out().contains("\"holds\": null"), r.out());
+    }
+
+    @Test
+    void check_unreadableLine_exit1AndErrorNamesLineColumnToken() {
+        Run r = run("--numeric-only", file("homework-unreadable.tex"));
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("line   4  UNREADABLE"), r.out());
+        assertTrue(r.out().contains("line 4, column "), r.out());
+        assertTrue(r.out().contains("(at '{')"), r.out());
+        assertTrue(r.out().contains("line   5  OK         = s_j - y_j   [numbers]"), "the rest is still checked:\n" + r.out());
+    }
+
+    @Test
+    void check_json_exactlyTheDocumentedShape() {
+        Run r = run("--numeric-only", "--json", file("homework.tex"));
+        assertEquals(1, r.exit());
+        String json = r.out().trim();
+        assertTrue(json.startsWith("{\"file\": \"" + file("homework.tex").replace("\\", "\\\\") + "\", \"notation\": {\"logits\": \"z\", "
+                + "\"probs\": \"\\\\hat{y}\", \"labels\": \"y\", \"loss\": \"L\", \"classes\": \"K\", \"batch\": null, "
+                + "\"onehot\": null, \"labelsum\": \"one\", \"source\": \"file\"}, \"blocks\": [{\"line\": 8, \"lhs\": "
+                + "\"\\\\hat{y}_i\", \"steps\": [{\"line\": 8, \"rhs\": \"\\\\frac{e^{z_i}}{\\\\sum_{k=1}^{K} e^{z_k}}\", "
+                + "\"holds\": true, \"link\": true, \"condition\": null, \"basis\": \"numeric\", \"counterexample\": null, "
+                + "\"hint\": null, \"error\": null}]}"), json);
+        Matcher wrong = Pattern.compile("\\{\"line\": 13, \"rhs\": \"[^\"]+\", \"holds\": false, \"link\": false, "
+                + "\"condition\": \"i \\\\\\\\neq j\", \"basis\": \"numeric\", \"counterexample\": \\{\"classes\": 2, "
+                + "\"indices\": \\{\"i\": 1, \"j\": 2\\}, \"logits\": \\[[^\\]]+\\], \"labels\": \\[\\], \"parameters\": \\{\\}, "
+                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null\\}")
+                .matcher(json);
+        assertTrue(wrong.find(), json);
+        assertTrue(json.contains("{\"line\": 19, \"lhs\": \"\\\\frac{\\\\partial L}{\\\\partial z_j}\", \"steps\": [{\"line\": 20,"), json);
+        assertTrue(json.endsWith("]}"), json);
+    }
+
+    @Test
+    void check_notationOnCommandLine_overridesAndGuessIsReported() throws IOException {
+        Path f = temp.resolve("p.tex");
+        Files.writeString(f, "\\[ \\frac{\\partial J}{\\partial a_j} = p_j - t_j \\]\n");
+        Run guessed = run("--numeric-only", f.toString());
+        assertTrue(guessed.out().contains("(guessed)"), guessed.out());
+        Run given = run("--numeric-only", "--notation", "logits=a probs=p labels=t loss=J classes=K", f.toString());
+        assertEquals(0, given.exit(), given.out());
+        assertTrue(given.out().contains("notation logits=a probs=p labels=t loss=J classes=K (command line)"), given.out());
+    }
+
+    @Test
+    void check_badNotation_exit2WithMessage() {
+        Run r = run("--numeric-only", "--notation", "logits=z colour=red", file("homework.tex"));
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("notation: unknown notation key 'colour' (known: logits, probs,"), r.err());
+    }
+
+    @Test
+    void check_missingTex_exit2() {
+        Run r = run("--numeric-only", temp.resolve("none.tex").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+}

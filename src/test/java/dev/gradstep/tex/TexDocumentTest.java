@@ -1,0 +1,76 @@
+package dev.gradstep.tex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TexDocumentTest {
+
+    private static List<String> rows(String tex) {
+        return TexDocument.read(tex).blocks().stream().flatMap(b -> b.rows().stream())
+                .map(r -> r.text().replaceAll("\\s+", " ").trim()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        align                 | \\begin{align} a &= b \\\\ &= c \\end{align}                     | a = b;= c
+        align star with label | \\begin{align*} a &= b \\label{x} \\nonumber \\\\[2pt] &= c \\end{align*} | a = b;= c
+        equation and aligned  | \\begin{equation}\\begin{aligned} a &= b \\\\ &= c \\end{aligned}\\end{equation} | a = b;= c
+        gather                | \\begin{gather} a = b \\\\ c = d \\tag{2} \\end{gather}            | a = b;c = d
+        brackets              | text \\[ a = b \\] more $x = y$ text                               | a = b
+        dollars               | $$ a = b $$ and $c = d$                                            | a = b
+        row without equals    | \\begin{align} a &= b \\\\ &\\quad + c \\\\ &= d \\end{align}       | a = b \\quad + c;= d
+        comment blanked       | \\[ a = b \\] % \\[ c = d \\]                                    | a = b
+        commented block       | % \\[ a = b \\]                                                    | 
+        escaped dollar        | costs \\$5 \\[ a = b \\]                                           | a = b
+        other environments    | \\begin{itemize} \\item $a=b$ \\end{itemize}                       | 
+        cases stays one row   | \\[ f = \\begin{cases} 1 \\\\ 0 \\end{cases} \\]                    | f = \\begin{cases} 1 \\\\ 0 \\end{cases}
+        intertext             | \\begin{align} a &= b \\intertext{so} c &= d \\end{align}          | a = b c = d
+        """)
+    void read_displayBlocks_rowsAsExpected(String name, String tex, String expected) {
+        List<String> want = expected == null ? List.of() : List.of(expected.split(";"));
+        assertEquals(want, rows(tex), name);
+    }
+
+    @Test
+    void read_rowPositions_mapBackToTheFile() {
+        String tex = "% notation: logits=z\nintro\n\\begin{align}\n  L &= a \\\\\n    &= b + \\frac{1}{ \\\\\n  &= c\n\\end{align}\n";
+        TexDocument doc = TexDocument.read(tex);
+        assertEquals("logits=z", doc.notation());
+        assertEquals(1, doc.notationLine());
+        TexDocument.Block block = doc.blocks().get(0);
+        assertEquals(3, block.line());
+        List<TexDocument.Row> rows = block.rows();
+        assertEquals(3, rows.size());
+        assertEquals(new TexDocument.Position(4, 3), rows.get(0).start());
+        assertEquals(List.of(4), rows.get(0).equalsLines());
+        assertEquals(List.of(5), rows.get(1).equalsLines(), "an unclosed brace does not hide the row's '='");
+        assertEquals("b + \\frac{1}{", rows.get(1).segment(0, 1));
+        assertEquals("L", rows.get(0).segment(-1, 0));
+        int col = rows.get(1).text().indexOf('{') + 1;
+        assertEquals(new TexDocument.Position(5, 17), rows.get(1).position(1, col));
+    }
+
+    @Test
+    void read_equalsInsideGroupsAndConditions_onlyTopLevelCounts() {
+        assertEquals(List.of(2), TexDocument.topLevelEquals("a = \\sum_{k=1}^K b (i = j) [i=j]").subList(0, 1));
+        assertEquals(1, TexDocument.topLevelEquals("a = \\sum_{k=1}^K b (i = j) [i=j]").size());
+    }
+
+    @Test
+    void read_unclosedBlock_errorAtItsLine() {
+        TexDocument.Block b = TexDocument.read("x\n\\begin{align}\na &= b").blocks().get(0);
+        assertEquals(2, b.line());
+        assertTrue(b.error().contains("\\end{align}"), b.error());
+    }
+
+    @Test
+    void read_noNotationComment_null() {
+        assertNull(TexDocument.read("\\[ a = b \\]").notation());
+    }
+}

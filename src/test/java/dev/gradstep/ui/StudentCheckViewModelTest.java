@@ -1,0 +1,140 @@
+package dev.gradstep.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradstep.check.CheckSettings;
+import dev.gradstep.check.StudentChecker;
+import dev.gradstep.derivation.Derivation;
+import dev.gradstep.derivation.DerivationLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StudentCheckViewModelTest {
+
+    private static final Path HOMEWORK = Path.of("src", "test", "resources", "student", "homework.tex");
+
+    private final List<Runnable> queued = new ArrayList<>();
+    private final StudentChecker checker = new StudentChecker(null, CheckSettings.defaults());
+
+    private static List<Derivation> library() {
+        try {
+            return List.of(new DerivationLoader().load(Path.of("derivations", "softmax-ce-quotient.yaml")));
+        } catch (DerivationLoader.LoadException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private StudentCheckViewModel viewModel(boolean queue) {
+        return new StudentCheckViewModel(queue ? queued::add : Runnable::run, Runnable::run,
+                (text, notation, cancelled) -> checker.check("pasted", text, notation, cancelled),
+                StudentCheckViewModelTest::library);
+    }
+
+    private void runQueued() {
+        List<Runnable> now = new ArrayList<>(queued);
+        queued.clear();
+        now.forEach(Runnable::run);
+    }
+
+    @Test
+    void check_homeworkWithWrongLine_marksItFirstWrongWithCounterexampleHintAndCorrection() throws IOException {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set(Files.readString(HOMEWORK));
+        vm.check();
+        List<StudentCheckViewModel.LineItem> lines = vm.lines();
+        assertEquals(9, lines.size());
+        assertEquals(2, vm.firstWrongProperty().get());
+        StudentCheckViewModel.LineItem wrong = lines.get(2);
+        assertEquals(13, wrong.line());
+        assertEquals(StudentCheckViewModel.Mark.WRONG, wrong.mark());
+        assertTrue(wrong.firstWrong());
+        assertTrue(wrong.counterexample().startsWith("K=2, i=1, j=2, logits ("), wrong.counterexample());
+        assertTrue(wrong.hint().startsWith("sign:"), wrong.hint());
+        assertEquals("\\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = -\\hat{y}_{i} \\hat{y}_{j} \\quad (i \\neq j)",
+                wrong.correction());
+        assertTrue(wrong.tex().endsWith("\\quad (i \\neq j)"), wrong.tex());
+        assertEquals(8, lines.stream().filter(l -> l.mark() == StudentCheckViewModel.Mark.HOLDS).count());
+        assertTrue(vm.summaryProperty().get().contains("The first wrong line is line 13."), vm.summaryProperty().get());
+        assertEquals("Notation (file): logits=z probs=\\hat{y} labels=y loss=L classes=K", vm.notationSummaryProperty().get());
+        assertNull(lines.get(0).correction());
+    }
+
+    @Test
+    void check_linesShowAtOnceAsPendingThenGetMarks() throws IOException {
+        StudentCheckViewModel vm = viewModel(true);
+        vm.textProperty().set(Files.readString(HOMEWORK));
+        vm.check();
+        assertTrue(vm.busyProperty().get());
+        assertEquals(9, vm.lines().size());
+        assertTrue(vm.lines().stream().allMatch(l -> l.mark() == StudentCheckViewModel.Mark.PENDING));
+        assertTrue(vm.summaryProperty().get().contains("checking"), vm.summaryProperty().get());
+        runQueued();
+        assertEquals(false, vm.busyProperty().get());
+        assertEquals(StudentCheckViewModel.Mark.WRONG, vm.lines().get(2).mark());
+    }
+
+    @Test
+    void cancel_dropsTheRunningCheck() throws IOException {
+        StudentCheckViewModel vm = viewModel(true);
+        vm.textProperty().set(Files.readString(HOMEWORK));
+        vm.check();
+        vm.cancel();
+        runQueued();
+        assertEquals("Check cancelled.", vm.summaryProperty().get());
+        assertTrue(vm.lines().stream().allMatch(l -> l.mark() == StudentCheckViewModel.Mark.PENDING));
+    }
+
+    @Test
+    void check_unreadableLine_isMarkedWithItsMessageAndSourceText() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set("\\begin{align}\nL &= -\\sum_i y_i \\log s_i \\\\\n &= \\frac{ \n\\end{align}");
+        vm.check();
+        StudentCheckViewModel.LineItem bad = vm.lines().get(1);
+        assertEquals(StudentCheckViewModel.Mark.UNREADABLE, bad.mark());
+        assertEquals("", bad.tex(), "unreadable LaTeX is shown as text, not typeset");
+        assertEquals("= \\frac{", bad.source());
+        assertTrue(bad.error().startsWith("line 3, column "), bad.error());
+        assertEquals(StudentCheckViewModel.Mark.HOLDS, vm.lines().get(0).mark());
+    }
+
+    @Test
+    void check_badNotation_messageAndNoLines() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set("\\[ a = b \\]");
+        vm.notationProperty().set("colour=red");
+        vm.check();
+        assertTrue(vm.messageProperty().get().startsWith("Notation: unknown notation key 'colour'"), vm.messageProperty().get());
+        assertEquals(0, vm.lines().size());
+    }
+
+    @Test
+    void check_noDisplayMath_saysWhereToPutSteps() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set("just words");
+        vm.check();
+        assertTrue(vm.summaryProperty().get().startsWith("No display math found"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void open_missingFile_message() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.open(Path.of("no-such-file.tex"));
+        assertTrue(vm.messageProperty().get().startsWith("no-such-file.tex: cannot read the file"), vm.messageProperty().get());
+    }
+
+    @Test
+    void open_file_readsAndChecks() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.open(HOMEWORK);
+        assertNotNull(vm.textProperty().get());
+        assertEquals(9, vm.lines().size());
+        assertEquals("", vm.messageProperty().get());
+    }
+}
