@@ -70,11 +70,21 @@ public final class DerivationChecker {
                     return v;
                 }));
             }
+            List<Future<StepVerdict>> corrections = new ArrayList<>();
+            for (Chains.Link link : correctedLinks(derivation)) {
+                corrections.add(pool.submit(() -> cancelled.getAsBoolean()
+                        ? undecided(link.step().number(), "cancelled")
+                        : checkLink(derivation, link, cancelled)));
+            }
             List<StepVerdict> verdicts = new ArrayList<>();
             for (Future<StepVerdict> f : futures) {
                 verdicts.add(f.get());
             }
-            return new DerivationReport(derivation, verdicts);
+            List<StepVerdict> correctionVerdicts = new ArrayList<>();
+            for (Future<StepVerdict> f : corrections) {
+                correctionVerdicts.add(f.get());
+            }
+            return new DerivationReport(derivation, verdicts, correctionVerdicts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("checking was interrupted", e);
@@ -89,13 +99,39 @@ public final class DerivationChecker {
         return check(derivation, v -> { }, () -> false);
     }
 
+    /** For each marked-wrong step with a readable correct line: that line's link, in the wrong step's place. */
+    private static List<Chains.Link> correctedLinks(Derivation derivation) {
+        List<Chains.Link> out = new ArrayList<>();
+        List<dev.gradstep.derivation.Step> steps = derivation.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            dev.gradstep.derivation.Step fixed = steps.get(i).corrected();
+            if (fixed == null) {
+                continue;
+            }
+            List<dev.gradstep.derivation.Step> withFix = new ArrayList<>(steps);
+            withFix.set(i, fixed);
+            try {
+                out.add(Chains.of(withFix).get(i));
+            } catch (IllegalArgumentException e) {
+                // the wrong steps' own chain problem is reported with the step verdicts
+            }
+        }
+        return out;
+    }
+
     private static StepVerdict undecided(int step, String why) {
         return new StepVerdict(step, Outcome.UNDECIDED, Set.of(), Set.of(), null, null, null, why);
     }
 
-    private StepVerdict checkLink(Derivation derivation, Chains.Link link, BooleanSupplier cancelled) {
+    private StepVerdict checkLink(Derivation derivation, Chains.Link written, BooleanSupplier cancelled) {
         Notation notation = derivation.notation();
-        int number = link.step().number();
+        int number = written.step().number();
+        Chains.Link link;
+        try {
+            link = ArrayForm.indexForm(written, notation, derivation.definitions());
+        } catch (Instantiator.InstantiationException e) {
+            return undecided(number, "cannot check: " + e.getMessage());
+        }
         Set<Assumption> used = EnumSet.noneOf(Assumption.class);
         if (notation.onehot() != null) {
             used.add(Assumption.ONE_HOT);

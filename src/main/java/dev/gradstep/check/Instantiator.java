@@ -56,6 +56,11 @@ final class Instantiator {
     private record SoftmaxKey(int row, int k, Set<String> keep, Map<String, Integer> env) {
     }
 
+    private final Map<DefinitionKey, Expr> definitionCache = new HashMap<>();
+
+    private record DefinitionKey(String name, List<Integer> indices, Set<String> keep, Map<String, Integer> env) {
+    }
+
     Instantiator(Notation notation, int classes, boolean resolveDerivatives) {
         this(notation, classes, 0, List.of(), resolveDerivatives);
     }
@@ -191,11 +196,7 @@ final class Instantiator {
         }
         Definition def = definitions.get(s.name());
         if (def != null && def.symbol().indices().size() == idx.size()) {
-            Map<String, Integer> bound = new HashMap<>(env);
-            for (int k = 0; k < idx.size(); k++) {
-                bound.put(((Sym) def.symbol().indices().get(k)).name(), idx.get(k));
-            }
-            return inst(def.value(), bound, keep, false);
+            return defined(def, idx, env, keep);
         }
         if (s.name().equals(notation.labels())) {
             return labelValue(idx, env);
@@ -204,6 +205,25 @@ final class Instantiator {
             return softmax(batched() ? idx.get(0) : 0, idx.get(idx.size() - 1), env, keep);
         }
         return concrete;
+    }
+
+    /**
+     * The meaning of a defined symbol at concrete indices, built once per use context: repeated uses
+     * (every s_i of a temperature softmax) share one tree, which the evaluator then computes once.
+     */
+    private Expr defined(Definition def, List<Integer> idx, Map<String, Integer> env, Set<String> keep) {
+        DefinitionKey key = new DefinitionKey(def.symbol().name(), List.copyOf(idx), Set.copyOf(keep), Map.copyOf(env));
+        Expr cached = definitionCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Integer> bound = new HashMap<>(env);
+        for (int k = 0; k < idx.size(); k++) {
+            bound.put(((Sym) def.symbol().indices().get(k)).name(), idx.get(k));
+        }
+        Expr value = inst(def.value(), bound, keep, false);
+        definitionCache.put(key, value);
+        return value;
     }
 
     private static Sym concrete(String name, List<Integer> idx) {
@@ -240,6 +260,7 @@ final class Instantiator {
             return rows;
         }
         if (name.length() == 1 && Character.isUpperCase(name.charAt(0)) && !name.equals(notation.loss())
+                && !name.equals(notation.temperature())
                 && !isVectorName(name) && !definitions.containsKey(name)) {
             return classes;
         }
@@ -339,8 +360,13 @@ final class Instantiator {
         Expr of = inst(d.of(), env, Set.copyOf(inner), false);
         if (hasMeaning(wrt.name())) {
             Expr result = Differentiator.d(of, variable);
-            return keep.contains(wrt.name()) ? result
-                    : substitute(result, s -> s.name().equals(wrt.name()) ? symbol(s, env, keep, false) : s);
+            if (keep.contains(wrt.name())) {
+                return result;
+            }
+            // one shared meaning per symbol: the evaluator then computes each z_k once, not once per use
+            Map<Sym, Expr> meanings = new HashMap<>();
+            return substitute(result, s -> s.name().equals(wrt.name())
+                    ? meanings.computeIfAbsent(s, x -> symbol(x, env, keep, false)) : s);
         }
         return resolveDerivatives ? Differentiator.d(of, variable) : new Deriv(of, variable);
     }
@@ -374,6 +400,21 @@ final class Instantiator {
 
     /** Replaces symbols by what the function gives for them. */
     static Expr substitute(Expr e, Function<Sym, Expr> f) {
+        return substitute(e, f, new java.util.IdentityHashMap<>());
+    }
+
+    /** Shared input nodes stay shared in the output, so the evaluator's identity cache still works. */
+    private static Expr substitute(Expr e, Function<Sym, Expr> f, Map<Expr, Expr> memo) {
+        Expr done = memo.get(e);
+        if (done != null) {
+            return done;
+        }
+        Expr out = substituteOnce(e, f, memo);
+        memo.put(e, out);
+        return out;
+    }
+
+    private static Expr substituteOnce(Expr e, Function<Sym, Expr> f, Map<Expr, Expr> memo) {
         if (e instanceof Sym s) {
             return f.apply(s);
         }
@@ -381,28 +422,28 @@ final class Instantiator {
             return e;
         }
         if (e instanceof Add a) {
-            return Exprs.add(a.terms().stream().map(t -> substitute(t, f)).toList());
+            return Exprs.add(a.terms().stream().map(t -> substitute(t, f, memo)).toList());
         }
         if (e instanceof Mul m) {
-            return Exprs.mul(m.factors().stream().map(t -> substitute(t, f)).toList());
+            return Exprs.mul(m.factors().stream().map(t -> substitute(t, f, memo)).toList());
         }
         if (e instanceof Neg n) {
-            return Exprs.neg(substitute(n.arg(), f));
+            return Exprs.neg(substitute(n.arg(), f, memo));
         }
         if (e instanceof Div d) {
-            return new Div(substitute(d.numerator(), f), substitute(d.denominator(), f));
+            return new Div(substitute(d.numerator(), f, memo), substitute(d.denominator(), f, memo));
         }
         if (e instanceof Pow p) {
-            return new Pow(substitute(p.base(), f), substitute(p.exponent(), f));
+            return new Pow(substitute(p.base(), f, memo), substitute(p.exponent(), f, memo));
         }
         if (e instanceof Exp x) {
-            return new Exp(substitute(x.arg(), f));
+            return new Exp(substitute(x.arg(), f, memo));
         }
         if (e instanceof Log l) {
-            return new Log(substitute(l.arg(), f));
+            return new Log(substitute(l.arg(), f, memo));
         }
         if (e instanceof Deriv d) {
-            return new Deriv(substitute(d.of(), f), d.wrt());
+            return new Deriv(substitute(d.of(), f, memo), d.wrt());
         }
         throw new InstantiationException("cannot substitute into " + e.getClass().getSimpleName());
     }

@@ -60,7 +60,7 @@ public final class StepInstances {
 
     private List<Instance> instances(List<Step> steps, int stepIndex, Notation notation, List<Definition> definitions,
                                      int classes) {
-        Chains.Link link = Chains.of(steps).get(stepIndex);
+        Chains.Link link = ArrayForm.indexForm(Chains.of(steps).get(stepIndex), notation, definitions);
         Instantiator inst = new Instantiator(notation, checkedClasses(classes), NumericComparer.rowCounts(notation)[0],
                 definitions, false);
         Expr right = link.rights().get(link.rights().size() - 1);
@@ -99,9 +99,9 @@ public final class StepInstances {
             throw new IllegalArgumentException(logits.length + " logits but " + labels.length + " labels");
         }
         Notation general = new Notation(notation.logits(), notation.probs(), notation.labels(), notation.loss(),
-                notation.classes(), notation.batch(), null);
+                notation.classes(), notation.batch(), null, notation.temperature());
         int k = checkedClasses(logits.length);
-        Chains.Link link = Chains.of(steps).get(stepIndex);
+        Chains.Link link = ArrayForm.indexForm(Chains.of(steps).get(stepIndex), general, definitions);
         Instantiator inst = new Instantiator(general, k, 0, definitions, true);
         Expr right = link.rights().get(link.rights().size() - 1);
         List<String> free = Chains.freeIndices(List.of(link.chainLeft(), right), link.condition(), general);
@@ -113,11 +113,24 @@ public final class StepInstances {
         List<Evaluation> out = new ArrayList<>();
         Evaluator.Session session = evaluator.at(point);
         for (Map<String, Integer> env : IndexCases.all(free, Set.of(), link.condition(), inst, MAX_CASES)) {
-            double l = session.eval(inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS)).value().doubleValue();
-            double r = session.eval(inst.instantiate(right, env, Instantiator.Mode.LOGITS)).value().doubleValue();
+            Expr left = inst.instantiate(link.chainLeft(), env, Instantiator.Mode.LOGITS);
+            Expr rightValue = inst.instantiate(right, env, Instantiator.Mode.LOGITS);
+            requireValues(List.of(left, rightValue), point);
+            double l = session.eval(left).value().doubleValue();
+            double r = session.eval(rightValue).value().doubleValue();
             out.add(new Evaluation(IndexCases.sorted(env), l, r));
         }
         return out;
+    }
+
+    /** Parameters (weights, a temperature) have no value among the user's logits and labels: say which. */
+    private static void requireValues(List<Expr> exprs, Map<Expr.Sym, BigDecimal> point) {
+        for (Expr.Sym v : Instantiator.variables(exprs)) {
+            if (!point.containsKey(v)) {
+                throw new IllegalArgumentException("it uses " + new dev.gradstep.tex.TexWriter().write(v)
+                        + ", which is not a logit or a label and has no value here");
+            }
+        }
     }
 
     private static int checkedClasses(int classes) {

@@ -197,7 +197,8 @@ final class CheckCommand implements Callable<Integer> {
                 out.println("                     " + v.detail());
             }
             if (step.markedWrong() && v.outcome() == Outcome.FAILED) {
-                out.println("                     correct: " + step.mistake().correctTex());
+                out.println("                     correct: " + step.mistake().correctTex()
+                        + report.correction(v.step()).map(CheckCommand::correctionWords).orElse(""));
             }
             switch (v.outcome()) {
                 case VERIFIED -> verified++;
@@ -207,6 +208,14 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("  %d steps: %d verified, %d failed, %d undecided%s%n", report.verdicts().size(), verified, failed,
                 undecided, report.passes() ? "" : " -- NOT OK");
+    }
+
+    private static String correctionWords(StepVerdict c) {
+        return switch (c.outcome()) {
+            case VERIFIED -> "  (verified: " + basisWords(c) + ")";
+            case FAILED -> "  (NOT right either: " + (c.counterexample() == null ? c.detail() : c.counterexample().describe()) + ")";
+            case UNDECIDED -> "  (undecided: " + c.detail() + ")";
+        };
     }
 
     private static String mark(Step step, StepVerdict v) {
@@ -250,6 +259,11 @@ final class CheckCommand implements Callable<Integer> {
             s.put("holds", v.holds());
             s.put("link", v.link());
             s.put("markedWrong", step.markedWrong());
+            if (step.markedWrong()) {
+                s.put("correct", step.mistake().correctTex());
+                s.put("correctOutcome", report.correction(v.step())
+                        .map(c -> c.outcome().name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+            }
             if (v.counterexample() == null) {
                 s.put("counterexample", null);
             } else {

@@ -71,7 +71,7 @@ public final class DerivationLoader {
     private static final List<String> TOP_KEYS =
             List.of("id", "title", "summary", "notation", "assumptions", "definitions", "steps");
     private static final List<String> NOTATION_KEYS =
-            List.of("logits", "probs", "labels", "loss", "classes", "batch", "onehot");
+            List.of("logits", "probs", "labels", "loss", "classes", "batch", "onehot", "temperature");
     private static final List<String> STEP_KEYS = List.of("tex", "rule", "why", "parts", "mistake");
     private static final List<String> MISTAKE_KEYS = List.of("correct", "explanation");
 
@@ -520,7 +520,7 @@ public final class DerivationLoader {
             return new Notation(symbol(f, "logits", d.logits()), symbol(f, "probs", d.probs()),
                     symbol(f, "labels", d.labels()), symbol(f, "loss", d.loss()),
                     symbol(f, "classes", d.classes()), symbol(f, "batch", d.batch()),
-                    symbol(f, "onehot", d.onehot()));
+                    symbol(f, "onehot", d.onehot()), symbol(f, "temperature", d.temperature()));
         }
 
         private String symbol(Map<String, NodeTuple> f, String key, String dflt) {
@@ -730,10 +730,11 @@ public final class DerivationLoader {
             Map<String, NodeTuple> f = fields(map, MISTAKE_KEYS, in);
             String correct = requiredText(f, "correct", map, in);
             String explanation = requiredText(f, "explanation", map, in);
+            Line correctLine = null;
             if (correct != null) {
-                readLine(f.get("correct").getValueNode(), correct, "cannot read the correct line of " + where);
+                correctLine = readLine(f.get("correct").getValueNode(), correct, "cannot read the correct line of " + where);
             }
-            return correct == null || explanation == null ? null : new Step.Mistake(correct, explanation);
+            return correct == null || explanation == null ? null : new Step.Mistake(correct, explanation, correctLine);
         }
 
         private Line readLine(Node scalar, String tex, String what) {

@@ -25,7 +25,21 @@ public record Step(int number, String tex, Line line, Rule rule, String why,
         return mistake != null;
     }
 
-    /** A deliberately wrong step in an exercise: the correct LaTeX and an explanation. */
-    public record Mistake(String correctTex, String explanation) {
+    /**
+     * A deliberately wrong step in an exercise: the correct LaTeX, an explanation, and the correct
+     * line as read (null when not read), which the checker verifies in the wrong step's place.
+     */
+    public record Mistake(String correctTex, String explanation, Line correctLine) {
+        public Mistake(String correctTex, String explanation) {
+            this(correctTex, explanation, null);
+        }
+    }
+
+    /** This step with the correct line of its mistake in place of its own; null when there is none. */
+    public Step corrected() {
+        if (mistake == null || mistake.correctLine() == null) {
+            return null;
+        }
+        return new Step(number, mistake.correctTex(), mistake.correctLine(), rule, why, parts, null, sourceLine);
     }
 }

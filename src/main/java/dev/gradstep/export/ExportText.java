@@ -58,6 +58,9 @@ final class ExportText {
         if (n.onehot() != null) {
             out.add(new String[] {"true class", n.onehot()});
         }
+        if (n.temperature() != null) {
+            out.add(new String[] {"temperature", n.temperature()});
+        }
         return out;
     }
 

@@ -63,6 +63,7 @@ public final class LatexExporter {
             sb.append(".\n\n");
         }
         sb.append(block(ExportText.select(d, null), ExportText.byStep(verdictsOrEmpty)));
+        sb.append(answers(d));
         sb.append("\\end{document}\n");
         return sb.toString();
     }
@@ -91,6 +92,20 @@ public final class LatexExporter {
             sb.append(i + 1 < steps.size() ? " \\\\\n" : "\n");
         }
         return sb.append("\\end{align*}\n").toString();
+    }
+
+    /** For an exercise, the answer after the worksheet: which step is wrong, why, and the correct line. */
+    private static String answers(Derivation d) {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : d.steps()) {
+            if (s.markedWrong()) {
+                sb.append("\\paragraph{Answer.} Step ").append(s.number()).append(" is wrong. ")
+                        .append(escape(s.mistake().explanation())).append(" The correct line:\n")
+                        .append("\\begin{align*}\n").append(align(s.mistake().correctTex().strip()))
+                        .append("\n\\end{align*}\n");
+            }
+        }
+        return sb.toString();
     }
 
     private static String verdictMark(StepVerdict v) {

@@ -33,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private final NumbersViewModel numbers;
     private final StudentCheckViewModel studentCheck;
     private final NextStepViewModel nextStep;
+    private final ExerciseViewModel exercises;
     private final AppOptions options;
 
     private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options) {
@@ -72,13 +73,28 @@ public final class AppContext implements AutoCloseable {
                 derivations::derivations);
         this.nextStep = new NextStepViewModel(background, ui, (d, index, typed, cancelled) ->
                 new StudentChecker(gateway.join(), checkSettings).checkNext(d, index, typed, cancelled));
+        this.exercises = new ExerciseViewModel(background, ui,
+                (d, onVerdict, cancelled) -> new DerivationChecker(gateway.join(), checkSettings)
+                        .check(d, onVerdict, cancelled));
+        derivations.derivationProperty().addListener((o, a, b) -> exercises.setDerivation(b));
         derivations.pauseChecks();
         DerivationLoader.Library library = options.derivations() == null ? loadBundled(loader)
                 : loader.loadFolder(options.derivations());
         List<String> problems = new java.util.ArrayList<>(options.problems());
         library.problems().stream().map(DerivationLoader.LoadProblem::describe).forEach(problems::add);
-        derivations.setLibrary(library.derivations(), problems);
+        derivations.setLibrary(ordered(library.derivations()), problems);
         settings.lastDerivation().ifPresent(derivations::selectById);
+    }
+
+    /** The derivation a first start opens: the quotient-rule route every other one is compared with. */
+    static final String FLAGSHIP_ID = "softmax-ce-quotient";
+
+    /** The picker's order: the flagship, the other routes in file order, then the exercises. */
+    static List<dev.gradstep.derivation.Derivation> ordered(List<dev.gradstep.derivation.Derivation> all) {
+        List<dev.gradstep.derivation.Derivation> out = new java.util.ArrayList<>(all);
+        out.sort(java.util.Comparator.comparing(dev.gradstep.derivation.Derivation::isExercise)
+                .thenComparing(d -> !d.id().equals(FLAGSHIP_ID)));
+        return out;
     }
 
     /** The real app: Symja starts in the background. */
@@ -175,6 +191,11 @@ public final class AppContext implements AutoCloseable {
     /** "Your next step": a typed line checked against the current library step. */
     public NextStepViewModel nextStep() {
         return nextStep;
+    }
+
+    /** The "spot the mistake" exercise, following the selected derivation. */
+    public ExerciseViewModel exercises() {
+        return exercises;
     }
 
     /** Warms the typesetter; only once the JavaFX toolkit runs, since it loads JavaFX fonts. */

@@ -114,6 +114,9 @@ public final class MainWindow {
         vm.currentProperty().addListener((o, a, b) -> showStep());
         vm.derivationProperty().addListener((o, a, b) -> {
             picker.getSelectionModel().select(b);
+            if (b != null && b.isExercise()) {
+                tabs.getSelectionModel().selectLast();
+            }
             if (b != null) {
                 ctx.settings().setLastDerivation(b.id());
                 if (painted) {
@@ -229,7 +232,8 @@ public final class MainWindow {
                 item("_Step", "Shortcut+1", "The current step", () -> tabs.getSelectionModel().select(0)),
                 item("_Concrete K", "Shortcut+2", "The step for K = 2..5", () -> tabs.getSelectionModel().select(1)),
                 item("Your _numbers", "Shortcut+3", "Your own logits and labels", () -> tabs.getSelectionModel().select(2)),
-                item("Check _my derivation", "Shortcut+4", "Your own LaTeX, line by line", () -> tabs.getSelectionModel().select(3)));
+                item("Check _my derivation", "Shortcut+4", "Your own LaTeX, line by line", () -> tabs.getSelectionModel().select(3)),
+                item("_Exercise", "Shortcut+5", "Spot the mistake", () -> tabs.getSelectionModel().select(4)));
 
         Menu go = new Menu("_Go", null,
                 item("_Next step", null, "Right, Down or Space", vm::next),
@@ -300,6 +304,8 @@ public final class MainWindow {
                 }
             }
         });
+        // the outline's badges would give an exercise away before the student has chosen
+        outline.visibleProperty().bind(ctx.exercises().activeProperty().not().or(ctx.exercises().chosenProperty().greaterThan(0)));
         VBox.setVgrow(outline, Priority.ALWAYS);
         VBox box = new VBox(6, pickLabel, picker, stepsLabel, outline);
         box.getStyleClass().add("sidebar");
@@ -313,7 +319,8 @@ public final class MainWindow {
         Tab concrete = tab("Concrete K", null, "The current step written out for K = 2..5 classes");
         Tab numbers = tab("Your numbers", null, "Your own logits and labels: softmax, loss, gradient");
         Tab student = tab("Check my derivation", null, "Paste or open your own LaTeX derivation: every line is checked");
-        tabs.getTabs().addAll(concrete, numbers, student);
+        Tab exercise = tab("Exercise", null, "Spot the mistake: pick the line you think is wrong");
+        tabs.getTabs().addAll(concrete, numbers, student, exercise);
         // Built when first shown: their charts and tables would cost the first step's start-up time.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == concrete && b.getContent() == null) {
@@ -322,6 +329,8 @@ public final class MainWindow {
                 b.setContent(new NumbersPane(ctx.numbers()));
             } else if (b == student && b.getContent() == null) {
                 b.setContent(new StudentCheckPane(ctx.studentCheck(), ctx.renderer()));
+            } else if (b == exercise && b.getContent() == null) {
+                b.setContent(new ExercisePane(ctx.exercises(), ctx.renderer()));
             }
         });
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
@@ -391,7 +400,7 @@ public final class MainWindow {
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(vm.hintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
-        Button showHint = new Button("Show hin_t");
+        Button showHint = new Button("Sho_w hint");
         showHint.setTooltip(new Tooltip("Name the rule the next step uses (H)"));
         showHint.setOnAction(e -> vm.showHint());
         Button reveal = new Button("_Reveal next step");
@@ -737,7 +746,7 @@ public final class MainWindow {
                 Left, Up, Backspace, Page Up: previous step
                 Home / End: first / last step
                 Ctrl+R: reveal mode on or off;  R: reveal next;  H: hint
-                Ctrl+1 .. Ctrl+4: step, concrete K, your numbers, check my derivation (keys edit text there)
+                Ctrl+1 .. Ctrl+5: step, concrete K, your numbers, check my derivation, exercise
                 Ctrl+Shift+C: copy the step as LaTeX;  Ctrl+E: export;  Ctrl+O: open
                 Escape: cancel the running check;  Alt+letter: the underlined control""");
         a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());

@@ -190,7 +190,8 @@ class LatexExporterTest {
         assertTrue(Files.size(dir.resolve("d.pdf")) > 0);
     }
 
-    private static boolean onPath(String program) {
+    /** Whether a program is on the PATH (tests that compile LaTeX skip without it). */
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
