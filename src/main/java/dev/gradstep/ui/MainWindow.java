@@ -293,6 +293,7 @@ public final class MainWindow {
         stepsLabel.setLabelFor(outline);
         stepsLabel.getStyleClass().add("section-title");
         outline.setItems(vm.outline());
+        outline.getStyleClass().add("outline");
         outline.setCellFactory(l -> new StepCell());
         outline.setTooltip(new Tooltip("Every step with its check result; click one to go there"));
         outline.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {

@@ -95,7 +95,7 @@ class MainWindowFxTest {
 
     @Test
     void outline_clickOnARow_goesToThatStep(FxRobot robot) {
-        javafx.scene.Node row = robot.lookup(".list-view .list-cell").match(
+        javafx.scene.Node row = robot.lookup(".outline .list-cell").match(
                 (javafx.scene.control.ListCell<?> c) -> c.getIndex() == 3).query();
         robot.clickOn(row);
         assertEquals(3, ctx.derivations().currentIndexProperty().get());
@@ -253,7 +253,7 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", ctx.derivations().messageProperty().get());
         assertEquals("my-own", ctx.derivations().derivationProperty().get().id());
-        assertEquals(2, robot.lookup(".list-view").queryListView().getItems().size());
+        assertEquals(2, robot.lookup(".outline").queryListView().getItems().size());
         assertEquals("My own derivation", robot.lookup(".combo-box").queryComboBox().getValue() instanceof
                 dev.gradstep.derivation.Derivation d ? d.title() : null);
     }
