@@ -24,7 +24,9 @@ public final class AppContext implements AutoCloseable {
     private final Settings settings;
     private final FormulaRenderer renderer;
     private final ExecutorService background;
-    private final CompletableFuture<SymjaGateway> gateway;
+    private final CompletableFuture<SymjaGateway> gateway = new CompletableFuture<>();
+    private final boolean startCas;
+    private final java.util.concurrent.atomic.AtomicBoolean casStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final DerivationViewModel derivations;
     private final ConcreteViewModel concrete;
     private final ExportViewModel export;
@@ -39,15 +41,18 @@ public final class AppContext implements AutoCloseable {
         this.options = options;
         this.renderer = new FormulaRenderer();
         this.background = Executors.newFixedThreadPool(2, daemonThreads());
-        this.gateway = startCas
-                ? CompletableFuture.supplyAsync(AppContext::startGateway, background)
-                : CompletableFuture.completedFuture(null);
+        this.startCas = startCas;
+        if (!startCas) {
+            gateway.complete(null);
+        }
         TexWriter writer = new TexWriter();
         CheckSettings checkSettings = CheckSettings.defaults();
         DerivationLoader loader = new DerivationLoader();
         this.derivations = new DerivationViewModel(background, ui,
-                (d, onVerdict, cancelled) -> new DerivationChecker(gateway.join(), checkSettings)
-                        .check(d, onVerdict, cancelled),
+                (d, onVerdict, cancelled) -> {
+                    startCas();
+                    return new DerivationChecker(gateway.join(), checkSettings).check(d, onVerdict, cancelled);
+                },
                 loader::load, new ChangeHighlighter(writer));
         StepInstances instances = new StepInstances();
         this.concrete = new ConcreteViewModel(background, ui, instances, writer);
@@ -164,6 +169,18 @@ public final class AppContext implements AutoCloseable {
 
     public NumbersViewModel numbers() {
         return numbers;
+    }
+
+    /**
+     * Starts Symja, once. Its warm-up takes about two seconds of a core, so the window calls this
+     * when the first step is on screen rather than letting it compete with start-up.
+     */
+    public void startCas() {
+        if (startCas && casStarted.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> gateway.complete(startGateway()), "gradstep-cas-start");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** "Check my derivation": the user's own LaTeX, checked line by line. */

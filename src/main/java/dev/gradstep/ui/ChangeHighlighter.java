@@ -67,8 +67,9 @@ public final class ChangeHighlighter {
 
     /**
      * Writes {@code now} with the parts not in {@code before} marked. Quotients are compared part by
-     * part; sums and products term by term. {@code kept[0]} records whether anything was unchanged,
-     * since marking everything tells the reader nothing.
+     * part; sums and products term by term, and a new term is compared with an old one it replaced,
+     * so that only the smallest changed pieces are marked. {@code kept[0]} records whether anything
+     * was unchanged, since marking everything tells the reader nothing.
      */
     private String diff(Expr before, Expr now, boolean[] kept) {
         if (before.equals(now)) {
@@ -78,56 +79,101 @@ public final class ChangeHighlighter {
         if (before instanceof Expr.Div b && now instanceof Expr.Div n) {
             return "\\frac{" + diff(b.numerator(), n.numerator(), kept) + "}{" + diff(b.denominator(), n.denominator(), kept) + "}";
         }
+        if (before instanceof Expr.Neg b && now instanceof Expr.Neg n) {
+            return "-" + parenthesised(n.arg(), diff(b.arg(), n.arg(), kept));
+        }
         List<Expr> oldUnits = units(before);
         List<Expr> newUnits = units(now);
         if (newUnits.size() < 2) {
             return mark(writer.write(now));
         }
+        boolean terms = !(now instanceof Expr.Mul);
         List<Expr> remaining = new ArrayList<>(oldUnits);
-        boolean[] changed = new boolean[newUnits.size()];
+        boolean[] same = new boolean[newUnits.size()];
         for (int i = 0; i < newUnits.size(); i++) {
-            if (!remaining.remove(newUnits.get(i))) {
-                changed[i] = true;
-            } else {
+            if (remaining.remove(newUnits.get(i))) {
+                same[i] = true;
                 kept[0] = true;
             }
         }
-        return now instanceof Expr.Mul ? writeFactors(newUnits, changed) : writeTerms(newUnits, changed);
+        String[] texts = new String[newUnits.size()];
+        for (int i = 0; i < newUnits.size(); i++) {
+            Expr unit = newUnits.get(i);
+            Expr body = terms && unit instanceof Expr.Neg neg ? neg.arg() : unit;
+            String plain = terms ? termText(body) : factorText(body, i);
+            if (same[i]) {
+                texts[i] = plain;
+                continue;
+            }
+            texts[i] = mark(plain);
+            for (Expr old : remaining) {
+                if (!replaces(old, unit, terms)) {
+                    continue;
+                }
+                boolean[] inner = new boolean[1];
+                Expr oldBody = terms && old instanceof Expr.Neg neg ? neg.arg() : old;
+                String text = diff(oldBody, body, inner);
+                if (inner[0]) {
+                    texts[i] = terms ? (body instanceof Expr.Add ? "\\left(" + text + "\\right)" : text)
+                            : parenthesisedFactor(body, i, text);
+                    kept[0] = true;
+                    remaining.remove(old);
+                    break;
+                }
+            }
+        }
+        return terms ? joinTerms(newUnits, texts) : joinFactors(newUnits, texts);
     }
 
-    private String writeTerms(List<Expr> terms, boolean[] changed) {
+    /** An old unit that a new one may have replaced: same sign as a term, same kind of expression. */
+    private static boolean replaces(Expr old, Expr now, boolean terms) {
+        if (terms && (old instanceof Expr.Neg) != (now instanceof Expr.Neg)) {
+            return false;
+        }
+        Expr a = terms && old instanceof Expr.Neg n ? n.arg() : old;
+        Expr b = terms && now instanceof Expr.Neg n ? n.arg() : now;
+        return a.getClass() == b.getClass() && (a instanceof Expr.Mul || a instanceof Expr.Add || a instanceof Expr.Div
+                || a instanceof Expr.Neg);
+    }
+
+    private String termText(Expr body) {
+        String text = writer.write(body);
+        return body instanceof Expr.Add ? "\\left(" + text + "\\right)" : text;
+    }
+
+    private String factorText(Expr f, int position) {
+        return parenthesisedFactor(f, position, writer.write(f));
+    }
+
+    private static String parenthesisedFactor(Expr f, int position, String text) {
+        return f instanceof Expr.Add || (f instanceof Expr.Neg && position > 0) ? "\\left(" + text + "\\right)" : text;
+    }
+
+    private static String parenthesised(Expr e, String text) {
+        return e instanceof Expr.Add ? "\\left(" + text + "\\right)" : text;
+    }
+
+    private static String joinTerms(List<Expr> terms, String[] texts) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < terms.size(); i++) {
-            Expr t = terms.get(i);
-            boolean negative = t instanceof Expr.Neg && terms.size() > 1;
-            Expr body = negative ? ((Expr.Neg) t).arg() : t;
-            String text = writer.write(body);
-            if (body instanceof Expr.Add) {
-                text = "\\left(" + text + "\\right)";
-            }
+            boolean negative = terms.get(i) instanceof Expr.Neg;
             if (i > 0) {
                 sb.append(negative ? " - " : " + ");
             } else if (negative) {
                 sb.append("-");
             }
-            sb.append(changed[i] ? mark(text) : text);
+            sb.append(texts[i]);
         }
         return sb.toString();
     }
 
-    private String writeFactors(List<Expr> factors, boolean[] changed) {
+    private static String joinFactors(List<Expr> factors, String[] texts) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < factors.size(); i++) {
-            Expr f = factors.get(i);
-            String text = writer.write(f);
-            if (f instanceof Expr.Add || (f instanceof Expr.Neg && i > 0)) {
-                text = "\\left(" + text + "\\right)";
-            }
             if (i > 0) {
-                boolean numeric = f instanceof Expr.Num;
-                sb.append(numeric ? " \\cdot " : " ");
+                sb.append(factors.get(i) instanceof Expr.Num ? " \\cdot " : " ");
             }
-            sb.append(changed[i] ? mark(text) : text);
+            sb.append(texts[i]);
         }
         return sb.toString();
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +28,8 @@ public final class ConcreteViewModel {
     public static final int MAX_K = 5;
     /** Index cases listed; more would not fit and teach nothing new. */
     public static final int SHOWN_CASES = 6;
+    /** Longest LaTeX of one matrix row; a wider matrix could not be read at any window size, the cases can. */
+    public static final int MAX_MATRIX_ROW_TEX = 160;
 
     /** One index case, typeset. */
     public record Case(String label, String tex) {
@@ -37,8 +41,11 @@ public final class ConcreteViewModel {
     private final TexWriter writer;
     private final ReadOnlyIntegerWrapper classes = new ReadOnlyIntegerWrapper(this, "classes", 3);
     private final ObservableList<Case> cases = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
+    private final ObservableList<Case> readOnlyCases = FXCollections.unmodifiableObservableList(cases);
     private final ReadOnlyStringWrapper matrixTex = new ReadOnlyStringWrapper(this, "matrixTex", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private Derivation derivation;
     private int stepIndex = -1;
     private int generation;
@@ -72,8 +79,10 @@ public final class ConcreteViewModel {
         if (d == null || idx < 0) {
             cases.clear();
             matrixTex.set("");
+            busy.set(false);
             return;
         }
+        busy.set(true);
         background.execute(() -> {
             List<Case> out = new ArrayList<>();
             String matrix = "";
@@ -84,8 +93,10 @@ public final class ConcreteViewModel {
                     out.add(new Case(label(in.indices()), writer.write(in.left()) + " = " + writer.write(in.right())));
                 }
                 matrix = matrix(list, k);
-                message = list.size() > SHOWN_CASES
-                        ? (list.size() - SHOWN_CASES) + " more index cases not shown." : "";
+                message = list.size() <= SHOWN_CASES ? ""
+                        : !matrix.isEmpty() ? "The matrix holds all " + list.size() + " index cases; the first "
+                        + SHOWN_CASES + " are written out in full."
+                        : (list.size() - SHOWN_CASES) + " more index cases not shown.";
                 if (list.isEmpty()) {
                     message = "No index case applies for K = " + k + ".";
                 }
@@ -96,6 +107,7 @@ public final class ConcreteViewModel {
             String msg = message;
             ui.execute(() -> {
                 if (gen == generation) {
+                    busy.set(false);
                     cases.setAll(out);
                     matrixTex.set(m);
                     note.set(msg);
@@ -115,6 +127,15 @@ public final class ConcreteViewModel {
             int r = in.indices().get(names.get(0)) - 1;
             int c = in.indices().get(names.get(1)) - 1;
             cells[r][c] = writer.write(in.right());
+        }
+        for (String[] row : cells) {
+            int length = 0;
+            for (String cell : row) {
+                length += cell == null ? 0 : cell.length();
+            }
+            if (length > MAX_MATRIX_ROW_TEX) {
+                return "";
+            }
         }
         StringBuilder sb = new StringBuilder("\\left[\\begin{array}{" + "c".repeat(k) + "}");
         for (int r = 0; r < k; r++) {
@@ -140,11 +161,16 @@ public final class ConcreteViewModel {
     }
 
     public ObservableList<Case> cases() {
-        return FXCollections.unmodifiableObservableList(cases);
+        return readOnlyCases;
     }
 
     public ReadOnlyStringProperty matrixTexProperty() {
         return matrixTex.getReadOnlyProperty();
+    }
+
+    /** True while the current step is being written out in the background. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noteProperty() {

@@ -68,6 +68,9 @@ public final class DerivationViewModel {
 
     private final ObservableList<Derivation> derivations = FXCollections.observableArrayList();
     private final ObservableList<StepItem> outline = FXCollections.observableArrayList();
+    /** Read-only views, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
+    private final ObservableList<Derivation> readOnlyDerivations = FXCollections.unmodifiableObservableList(derivations);
+    private final ObservableList<StepItem> readOnlyOutline = FXCollections.unmodifiableObservableList(outline);
     private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(this, "currentIndex", -1);
     private final ReadOnlyObjectWrapper<StepView> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -208,12 +211,14 @@ public final class DerivationViewModel {
         refresh();
     }
 
-    /** The rule the next hidden step uses, so a student gets a nudge without the answer. */
+    /**
+     * The rule the next hidden step uses, so a student gets a nudge without the answer. Only the
+     * name: a step's reason often states the result it reaches.
+     */
     public void showHint() {
         if (canReveal.get()) {
             Step next = steps().get(revealed.get());
-            hint.set("Hint: the next step uses the " + PlainText.of(next.rule().title()).toLowerCase(java.util.Locale.ROOT)
-                    + (next.why().isBlank() ? "." : " \u2014 " + PlainText.of(firstSentence(next.why()))));
+            hint.set("Hint: the next step uses the rule \u201c" + PlainText.of(next.rule().title()) + "\u201d.");
         }
     }
 
@@ -366,11 +371,6 @@ public final class DerivationViewModel {
         return sb.toString();
     }
 
-    private static String firstSentence(String text) {
-        int dot = text.indexOf(". ");
-        return dot < 0 ? text : text.substring(0, dot + 1);
-    }
-
     private List<Step> steps() {
         return derivation.get().steps();
     }
@@ -384,11 +384,11 @@ public final class DerivationViewModel {
     }
 
     public ObservableList<Derivation> derivations() {
-        return FXCollections.unmodifiableObservableList(derivations);
+        return readOnlyDerivations;
     }
 
     public ObservableList<StepItem> outline() {
-        return FXCollections.unmodifiableObservableList(outline);
+        return readOnlyOutline;
     }
 
     public ReadOnlyObjectProperty<Derivation> derivationProperty() {

@@ -113,12 +113,23 @@ public final class ExportViewModel {
     /** The bytes of an export, without writing anything. */
     public byte[] content(Request r) {
         return switch (r.format()) {
-            case LATEX_DOCUMENT -> utf8(documents.latexDocument(r.derivation(), r.verdicts()));
+            case LATEX_DOCUMENT -> utf8(documents.latexDocument(selected(r), r.verdicts()));
             case LATEX_SNIPPET -> utf8(documents.latexSnippet(r.derivation(), r.steps()));
-            case MARKDOWN -> utf8(documents.markdown(r.derivation(), r.verdicts()));
+            case MARKDOWN -> utf8(documents.markdown(selected(r), r.verdicts()));
             case SVG -> utf8(images.svg(r.formulaTex()));
             case PNG -> images.png(r.formulaTex());
         };
+    }
+
+    /** The derivation cut to the chosen step numbers; all of it when none (or none that exist) were chosen. */
+    static Derivation selected(Request r) {
+        Derivation d = r.derivation();
+        List<dev.gradstep.derivation.Step> kept = d.steps().stream().filter(s -> r.steps().contains(s.number())).toList();
+        if (r.steps().isEmpty() || kept.isEmpty() || kept.size() == d.steps().size()) {
+            return d;
+        }
+        return new Derivation(d.id(), d.title(), d.summary(), d.notation(), d.assumptions(), kept, d.source(),
+                d.definitions());
     }
 
     /** Adds the format's extension when the user typed a name without one. */

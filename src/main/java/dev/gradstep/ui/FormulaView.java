@@ -25,7 +25,7 @@ public final class FormulaView extends Region {
 
     private static final StyleablePropertyFactory<FormulaView> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
-    private static final double MIN_SIZE = 12;
+    private static final double MIN_SIZE = 14;
 
     private final FormulaRenderer renderer;
     private final Canvas canvas = new Canvas();
@@ -39,7 +39,10 @@ public final class FormulaView extends Region {
             CSS.createStyleableNumberProperty(this, "formulaSize", "-gs-formula-size", v -> v.formulaSize, 24);
     private FormulaRenderer.Layout layout;
     private double layoutSize;
+    /** True when even the minimum size is wider than the view: then it claims its width and the pane scrolls. */
+    private boolean overflowing;
     private long paintCount;
+    private boolean centred = true;
 
     public FormulaView(FormulaRenderer renderer) {
         this.renderer = renderer;
@@ -74,6 +77,12 @@ public final class FormulaView extends Region {
         background.execute(() -> renderer.prepare(copy, size, hex));
     }
 
+    /** Centred in its width (default), or flush left where formulas are read as a list. */
+    public void setCentred(boolean value) {
+        centred = value;
+        requestLayout();
+    }
+
     public long paintCount() {
         return paintCount;
     }
@@ -81,15 +90,30 @@ public final class FormulaView extends Region {
     private void relayout() {
         String text = tex.get();
         layout = null;
+        overflowing = false;
         if (text != null && !text.isBlank()) {
             double size = formulaSize.getValue().doubleValue();
             try {
-                layout = renderer.layout(text, size, FormulaRenderer.hex(highlightColor.getValue()));
+                String hex = FormulaRenderer.hex(highlightColor.getValue());
+                layout = renderer.layout(text, size, hex);
                 double avail = getWidth() - snappedLeftInset() - snappedRightInset();
                 if (avail > 0 && layout.width() > avail) {
-                    double fitted = Math.max(MIN_SIZE, size * avail / layout.width());
-                    layout = renderer.layout(text, fitted, FormulaRenderer.hex(highlightColor.getValue()));
-                    size = fitted;
+                    FormulaRenderer.Layout smallest = renderer.layout(text, MIN_SIZE, hex);
+                    if (Math.ceil(smallest.width()) >= avail - 0.5) {
+                        // Stays at the minimum while the view is only as wide as the minimum: no creeping.
+                        layout = smallest;
+                        size = MIN_SIZE;
+                        overflowing = true;
+                    } else {
+                        double fitted = Math.max(MIN_SIZE, size * avail / layout.width());
+                        FormulaRenderer.Layout l = renderer.layout(text, fitted, hex);
+                        if (l.width() > avail) {
+                            fitted = Math.max(MIN_SIZE, fitted * avail / l.width() - 0.1);
+                            l = renderer.layout(text, fitted, hex);
+                        }
+                        layout = l;
+                        size = fitted;
+                    }
                 }
                 layoutSize = size;
                 problem.set("");
@@ -122,7 +146,7 @@ public final class FormulaView extends Region {
     protected void layoutChildren() {
         Insets in = getInsets();
         double w = getWidth() - in.getLeft() - in.getRight();
-        double x = in.getLeft() + Math.max(0, (w - canvas.getWidth()) / 2);
+        double x = in.getLeft() + (centred ? Math.max(0, (w - canvas.getWidth()) / 2) : 0);
         canvas.relocate(snapPositionX(x), snapPositionY(in.getTop()));
     }
 
@@ -133,7 +157,7 @@ public final class FormulaView extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return snappedLeftInset() + snappedRightInset();
+        return snappedLeftInset() + snappedRightInset() + (overflowing ? canvas.getWidth() : 0);
     }
 
     @Override

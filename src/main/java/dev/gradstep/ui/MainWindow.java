@@ -75,7 +75,6 @@ public final class MainWindow {
     private final ListView<DerivationViewModel.StepItem> outline = new ListView<>();
     private final ComboBox<Derivation> picker = new ComboBox<>();
     private final TabPane tabs = new TabPane();
-    private final NumbersPane numbersPane;
     private final Label exportStatus = new Label();
     private Theme theme;
     private BiFunction<ExportViewModel.Format, String, Path> pathChooser = this::chooseTarget;
@@ -95,9 +94,10 @@ public final class MainWindow {
         currentFormula.getStyleClass().add("current-formula");
         generalFormula = new FormulaView(r);
         generalFormula.getStyleClass().add("general-formula");
+        generalFormula.setCentred(false);
         matrixFormula = new FormulaView(r);
         matrixFormula.getStyleClass().add("matrix-formula");
-        numbersPane = new NumbersPane(ctx.numbers());
+        matrixFormula.setCentred(false);
 
         root.getStyleClass().add("main-window");
         VBox top = new VBox(menuBar(), messageBar());
@@ -124,7 +124,6 @@ public final class MainWindow {
                 }
             }
         });
-        ctx.concrete().classesProperty();
         picker.getSelectionModel().select(vm.derivationProperty().get());
         showStep();
         new AnimationTimer() {
@@ -134,6 +133,7 @@ public final class MainWindow {
                     painted = true;
                     firstPaint.forEach(Runnable::run);
                     prefetch();
+                    ctx.startCas();
                     vm.resumeChecks();
                     stop();
                 }
@@ -228,7 +228,12 @@ public final class MainWindow {
         reveal.setAccelerator(KeyCombination.keyCombination("Ctrl+R"));
         reveal.selectedProperty().addListener((o, a, b) -> vm.setRevealMode(b));
         vm.revealModeProperty().addListener((o, a, b) -> reveal.setSelected(b));
-        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal);
+        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal, new SeparatorMenuItem(),
+                item("_Step", "Shortcut+1", "The current step", () -> tabs.getSelectionModel().select(0)),
+                item("_Concrete K", "Shortcut+2", "The step for K = 2..5", () -> tabs.getSelectionModel().select(1)),
+                item("Your _numbers", "Shortcut+3", "Your own logits and labels", () -> tabs.getSelectionModel().select(2)),
+                item("Check _my derivation", "Shortcut+4", "Your own LaTeX, line by line", () -> tabs.getSelectionModel().select(3)),
+                item("_Exercise", "Shortcut+5", "Spot the mistake", () -> tabs.getSelectionModel().select(4)));
 
         Menu go = new Menu("_Go", null,
                 item("_Next step", null, "Right, Down or Space", vm::next),
@@ -256,7 +261,7 @@ public final class MainWindow {
         Label text = new Label();
         text.setWrapText(true);
         text.textProperty().bind(vm.messageProperty());
-        Button dismiss = new Button("_Dismiss");
+        Button dismiss = new Button("D_ismiss");
         dismiss.setTooltip(new Tooltip("Hide this message"));
         dismiss.setOnAction(e -> vm.dismissMessage());
         HBox bar = new HBox(12, text, dismiss);
@@ -274,6 +279,7 @@ public final class MainWindow {
         pickLabel.getStyleClass().add("section-title");
         picker.setItems(vm.derivations());
         picker.setMaxWidth(Double.MAX_VALUE);
+        picker.getStyleClass().add("derivation-picker");
         picker.setTooltip(new Tooltip("Choose a bundled derivation (File \u25b8 Open for your own)"));
         picker.setCellFactory(l -> new DerivationCell());
         picker.setButtonCell(new DerivationCell());
@@ -287,6 +293,7 @@ public final class MainWindow {
         stepsLabel.setLabelFor(outline);
         stepsLabel.getStyleClass().add("section-title");
         outline.setItems(vm.outline());
+        outline.getStyleClass().add("outline");
         outline.setCellFactory(l -> new StepCell());
         outline.setTooltip(new Tooltip("Every step with its check result; click one to go there"));
         outline.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
@@ -310,12 +317,23 @@ public final class MainWindow {
     private Node centre() {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(tab("Step", stepPane(), "The current step, typeset, with its rule and reason"));
-        tabs.getTabs().add(tab("Concrete K", concretePane(), "The current step written out for K = 2..5 classes"));
-        tabs.getTabs().add(tab("Your numbers", numbersPane, "Your own logits and labels: softmax, loss, gradient"));
-        tabs.getTabs().add(tab("Check my derivation", new StudentCheckPane(ctx.studentCheck(), ctx.renderer()),
-                "Paste or open your own LaTeX derivation: every line is checked"));
-        tabs.getTabs().add(tab("Exercise", new ExercisePane(ctx.exercises(), ctx.renderer()),
-                "Spot the mistake: pick the line you think is wrong"));
+        Tab concrete = tab("Concrete K", null, "The current step written out for K = 2..5 classes");
+        Tab numbers = tab("Your numbers", null, "Your own logits and labels: softmax, loss, gradient");
+        Tab student = tab("Check my derivation", null, "Paste or open your own LaTeX derivation: every line is checked");
+        Tab exercise = tab("Exercise", null, "Spot the mistake: pick the line you think is wrong");
+        tabs.getTabs().addAll(concrete, numbers, student, exercise);
+        // Built when first shown: their charts and tables would cost the first step's start-up time.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == concrete && b.getContent() == null) {
+                b.setContent(concretePane());
+            } else if (b == numbers && b.getContent() == null) {
+                b.setContent(new NumbersPane(ctx.numbers()));
+            } else if (b == student && b.getContent() == null) {
+                b.setContent(new StudentCheckPane(ctx.studentCheck(), ctx.renderer()));
+            } else if (b == exercise && b.getContent() == null) {
+                b.setContent(new ExercisePane(ctx.exercises(), ctx.renderer()));
+            }
+        });
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> updateSideTabs());
         return tabs;
     }
@@ -335,6 +353,7 @@ public final class MainWindow {
     private final Label previousLabel = new Label("Previous step");
     private final GridPane partsGrid = new GridPane();
     private final VBox partsBox = new VBox(6);
+    private FormulaView partsFormula;
 
     private Node stepPane() {
         stepTitle.getStyleClass().add("step-title");
@@ -353,6 +372,9 @@ public final class MainWindow {
         Label partsTitle = new Label("The parts of the quotient u / v");
         partsTitle.getStyleClass().add("section-title");
         partsGrid.getStyleClass().add("parts");
+        partsFormula = new FormulaView(ctx.renderer());
+        partsFormula.getStyleClass().add("part-formula");
+        partsGrid.add(partsFormula, 0, 0);
         Label partsNote = new Label("u\u2032 and v\u2032 are worked out by GradStep, not typed by the author; "
                 + "the verdict below says whether Symja confirmed them.");
         partsNote.getStyleClass().add("muted");
@@ -379,7 +401,7 @@ public final class MainWindow {
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(vm.hintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
-        Button showHint = new Button("Show _hint");
+        Button showHint = new Button("Sho_w hint");
         showHint.setTooltip(new Tooltip("Name the rule the next step uses (H)"));
         showHint.setOnAction(e -> vm.showHint());
         Button reveal = new Button("_Reveal next step");
@@ -401,7 +423,7 @@ public final class MainWindow {
         k.setTooltip(new Tooltip("Number of classes K (2 to 5)"));
         k.valueProperty().addListener((o, a, b) -> c.setClasses(b));
         k.setPrefWidth(90);
-        Label kl = new Label("_Classes K");
+        Label kl = new Label("Cl_asses K");
         kl.setMnemonicParsing(true);
         kl.setLabelFor(k);
         HBox kRow = new HBox(10, kl, k);
@@ -419,7 +441,7 @@ public final class MainWindow {
         matrixFormula.visibleProperty().bind(c.matrixTexProperty().isNotEmpty());
         matrixFormula.managedProperty().bind(matrixFormula.visibleProperty());
         c.cases().addListener((javafx.collections.ListChangeListener<ConcreteViewModel.Case>) ch -> showCases());
-        VBox content = new VBox(10, kRow, generalTitle, generalFormula, casesTitle, caseBox, matrixFormula, note);
+        VBox content = new VBox(10, kRow, generalTitle, generalFormula, casesTitle, matrixFormula, caseBox, note);
         content.getStyleClass().add("concrete-pane");
         caseBox.getStyleClass().add("cases");
         ScrollPane scroll = new ScrollPane(content);
@@ -435,6 +457,7 @@ public final class MainWindow {
             l.setMinWidth(Region.USE_PREF_SIZE);
             FormulaView f = new FormulaView(ctx.renderer());
             f.getStyleClass().add("case-formula");
+            f.setCentred(false);
             f.setTex(c.tex());
             HBox row = new HBox(12, l, f);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -453,7 +476,7 @@ public final class MainWindow {
         next.setOnAction(e -> vm.next());
         next.disableProperty().bind(vm.canNextProperty().not());
         next.getStyleClass().add("accent");
-        ToggleButton reveal = new ToggleButton("Re_veal mode");
+        ToggleButton reveal = new ToggleButton("Reveal _mode");
         reveal.setTooltip(new Tooltip("Homework mode: later steps stay hidden until you reveal them (Ctrl+R)"));
         reveal.selectedProperty().addListener((o, a, b) -> vm.setRevealMode(b));
         vm.revealModeProperty().addListener((o, a, b) -> reveal.setSelected(b));
@@ -461,7 +484,7 @@ public final class MainWindow {
         revealNext.setTooltip(new Tooltip("Show the next hidden step (R)"));
         revealNext.setOnAction(e -> vm.revealNext());
         revealNext.disableProperty().bind(vm.canRevealProperty().not());
-        Button copy = new Button("Copy _LaTeX");
+        Button copy = new Button("Cop_y LaTeX");
         copy.setTooltip(new Tooltip("Copy the current step as LaTeX (Ctrl+Shift+C)"));
         copy.setOnAction(e -> copyLatex());
         Region spacer = new Region();
@@ -475,7 +498,7 @@ public final class MainWindow {
         summary.textProperty().bind(vm.checkSummaryProperty());
         summary.getStyleClass().add("muted");
         summary.setMinWidth(Region.USE_PREF_SIZE);
-        Button cancel = new Button("_Cancel check");
+        Button cancel = new Button("Cancel chec_k");
         cancel.setTooltip(new Tooltip("Stop checking (Escape)"));
         cancel.setOnAction(e -> vm.cancelCheck());
         cancel.visibleProperty().bind(vm.checkingProperty());
@@ -520,14 +543,7 @@ public final class MainWindow {
         mistake.setText(s.mistakeNote().isEmpty() ? "" : "This step is deliberately wrong: " + s.mistakeNote());
         mistake.setVisible(!s.mistakeNote().isEmpty());
         mistake.setManaged(mistake.isVisible());
-        partsGrid.getChildren().clear();
-        int row = 0;
-        for (Map.Entry<String, String> p : new java.util.TreeMap<>(s.parts()).entrySet()) {
-            FormulaView f = new FormulaView(ctx.renderer());
-            f.getStyleClass().add("part-formula");
-            f.setTex(p.getKey() + " = " + p.getValue());
-            partsGrid.add(f, 0, row++);
-        }
+        partsFormula.setTex(partsTex(s.parts()));
         partsBox.setVisible(!s.parts().isEmpty());
         partsBox.setManaged(partsBox.isVisible());
         int i = vm.currentIndexProperty().get();
@@ -535,6 +551,20 @@ public final class MainWindow {
             outline.getSelectionModel().select(i);
         }
         outline.scrollTo(Math.max(0, i - 3));
+    }
+
+    /** The parts as one formula, aligned on their equals signs: u, u', v, v' in that order. */
+    static String partsTex(Map<String, String> parts) {
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\\begin{array}{rcl}");
+        String sep = "";
+        for (Map.Entry<String, String> p : new java.util.TreeMap<>(parts).entrySet()) {
+            sb.append(sep).append(p.getKey()).append(" & = & ").append(p.getValue());
+            sep = " \\\\ ";
+        }
+        return sb.append("\\end{array}").toString();
     }
 
     /** The concrete and numbers tabs follow the step only while visible: stepping stays cheap. */
@@ -608,18 +638,28 @@ public final class MainWindow {
         format.getItems().setAll(ExportViewModel.Format.values());
         format.getSelectionModel().selectFirst();
         format.setTooltip(new Tooltip("The kind of file to write"));
-        TextField steps = new TextField(Integer.toString(vm.currentIndexProperty().get() + 1));
-        steps.setTooltip(new Tooltip("Steps for the snippet, e.g. 2-5, 9"));
-        steps.disableProperty().bind(format.valueProperty().isNotEqualTo(ExportViewModel.Format.LATEX_SNIPPET));
+        TextField steps = new TextField();
+        steps.setPromptText("all steps");
+        steps.setTooltip(new Tooltip("Which steps to export, e.g. 2-5, 9; empty for all of them"));
+        steps.disableProperty().bind(format.valueProperty().isEqualTo(ExportViewModel.Format.SVG)
+                .or(format.valueProperty().isEqualTo(ExportViewModel.Format.PNG)));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Format"), format);
-        grid.addRow(1, new Label("Steps (snippet)"), steps);
+        Label stepsLabel = new Label("_Steps");
+        stepsLabel.setMnemonicParsing(true);
+        stepsLabel.setLabelFor(steps);
+        Label formatLabel = new Label("_Format");
+        formatLabel.setMnemonicParsing(true);
+        formatLabel.setLabelFor(format);
+        grid.addRow(0, formatLabel, format);
+        grid.addRow(1, stepsLabel, steps);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Choose file\u2026", ButtonBar.ButtonData.OK_DONE),
                 ButtonType.CANCEL);
         dialog.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        tip(dialog.getDialogPane(), ButtonBar.ButtonData.OK_DONE, "Pick where to write the file");
+        tip(dialog.getDialogPane(), ButtonBar.ButtonData.CANCEL_CLOSE, "Export nothing");
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isPresent() && answer.get().getButtonData() == ButtonBar.ButtonData.OK_DONE) {
             ExportViewModel.Format f = format.getValue();
@@ -630,15 +670,14 @@ public final class MainWindow {
         }
     }
 
-    /** Writes one export to a chosen path, asking before replacing a file. */
+    /** Writes one export to a chosen path, asking before replacing a file; no step numbers means all steps. */
     public boolean exportTo(ExportViewModel.Format format, Path target, List<Integer> steps) {
         Derivation d = vm.derivationProperty().get();
         DerivationViewModel.StepView s = vm.currentProperty().get();
         if (d == null || s == null) {
             return false;
         }
-        List<Integer> chosen = steps.isEmpty() ? List.of(s.number()) : steps;
-        return ctx.export().export(new ExportViewModel.Request(format, target, d, vm.verdicts(), chosen, s.tex()),
+        return ctx.export().export(new ExportViewModel.Request(format, target, d, vm.verdicts(), steps, s.tex()),
                 confirmOverwrite);
     }
 
@@ -666,7 +705,17 @@ public final class MainWindow {
         alert.initOwner(stage);
         alert.setHeaderText("Replace the existing file?");
         alert.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        tip(alert.getDialogPane(), ButtonBar.ButtonData.YES, "Write the export over the existing file");
+        tip(alert.getDialogPane(), ButtonBar.ButtonData.NO, "Keep the existing file; export nothing");
         return alert.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    private static void tip(javafx.scene.control.DialogPane pane, ButtonBar.ButtonData kind, String text) {
+        for (ButtonType t : pane.getButtonTypes()) {
+            if (t.getButtonData() == kind && pane.lookupButton(t) instanceof ButtonBase b) {
+                b.setTooltip(new Tooltip(text));
+            }
+        }
     }
 
     /** Reads "2-5, 9" as [2, 3, 4, 5, 9]; ignores what it cannot read. */
@@ -698,6 +747,7 @@ public final class MainWindow {
                 Left, Up, Backspace, Page Up: previous step
                 Home / End: first / last step
                 Ctrl+R: reveal mode on or off;  R: reveal next;  H: hint
+                Ctrl+1 .. Ctrl+5: step, concrete K, your numbers, check my derivation, exercise
                 Ctrl+Shift+C: copy the step as LaTeX;  Ctrl+E: export;  Ctrl+O: open
                 Escape: cancel the running check;  Alt+letter: the underlined control""");
         a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
@@ -706,6 +756,10 @@ public final class MainWindow {
 
     /** Shows a derivation's title in the picker. */
     private static final class DerivationCell extends ListCell<Derivation> {
+        DerivationCell() {
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(Derivation d, boolean empty) {
             super.updateItem(d, empty);
@@ -742,7 +796,10 @@ public final class MainWindow {
             title.setText(item.number() + ".  " + (item.hidden() ? "? (hidden)" : item.title()));
             status.setText(item.hidden() ? "" : item.status().badge());
             status.getStyleClass().removeIf(c -> c.startsWith("status-"));
-            status.getStyleClass().add(item.status().styleClass());
+            if (!item.hidden()) {
+                status.getStyleClass().add(item.status().styleClass());
+            }
+            status.setVisible(!item.hidden());
             pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hidden-step"), item.hidden());
             setTooltip(new Tooltip(item.hidden() ? "Not revealed yet" : item.status().explanation()));
             setGraphic(box);

@@ -27,9 +27,10 @@ import javafx.scene.layout.VBox;
 final class NumbersPane extends ScrollPane {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final double MIN_CHART_WIDTH = 300;
 
-    final TextField logits = new TextField();
-    final TextField labels = new TextField();
+    final NumbersField logits;
+    final NumbersField labels;
     final Label logitsMessage = new Label();
     final Label labelsMessage = new Label();
     final Label summary = new Label();
@@ -46,8 +47,8 @@ final class NumbersPane extends ScrollPane {
     NumbersPane(NumbersViewModel vm) {
         getStyleClass().add("numbers-pane");
         setFitToWidth(true);
-        logits.textProperty().bindBidirectional(vm.logitsTextProperty());
-        labels.textProperty().bindBidirectional(vm.labelsTextProperty());
+        logits = new NumbersField(vm.logitsTextProperty());
+        labels = new NumbersField(vm.labelsTextProperty());
         logits.setPromptText("e.g. 2.0, 1.0, 0.1  or  [2. 1. 0.1]");
         labels.setPromptText("a class 0..K-1, or one value per class");
         logits.setTooltip(new Tooltip("Logits z: numbers separated by commas, spaces or new lines;\n"
@@ -57,6 +58,8 @@ final class NumbersPane extends ScrollPane {
         for (Label l : new Label[] {logitsMessage, labelsMessage}) {
             l.getStyleClass().add("input-message");
             l.setWrapText(true);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
         }
         Label zl = new Label("_Logits z");
         zl.setMnemonicParsing(true);
@@ -90,13 +93,18 @@ final class NumbersPane extends ScrollPane {
         stepNote.setWrapText(true);
         heatNote.getStyleClass().add("muted");
         heatNote.setWrapText(true);
+        for (Label l : new Label[] {moreRows, stepNote, labelsNote}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
 
         table.getColumns().add(column("class", r -> Integer.toString(r.index())));
+        table.getColumns().get(0).setPrefWidth(60);
         table.getColumns().add(column("z", r -> num(r.logit())));
         table.getColumns().add(column("s", r -> num(r.probability())));
         table.getColumns().add(column("y", r -> num(r.label())));
-        table.getColumns().add(column("\u2202L/\u2202z = s\u00b7\u03a3y \u2212 y", r -> num(r.gradient())));
-        table.getColumns().add(column("numeric", r -> num(r.numericGradient())));
+        table.getColumns().add(column("\u2202L/\u2202z", r -> num(r.gradient())));
+        table.getColumns().add(column("numeric check", r -> num(r.numericGradient())));
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);
@@ -104,7 +112,7 @@ final class NumbersPane extends ScrollPane {
         table.setMinHeight(80);
         table.setTooltip(new Tooltip("The classes with the largest gradient (up to " + NumbersViewModel.SHOWN_ROWS + ")"));
 
-        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K, as in the maths)");
+        TableColumn<NumbersViewModel.StepValue, String> idx = new TableColumn<>("indices (1..K)");
         idx.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().indices()));
         stepTable.getColumns().add(idx);
         stepTable.getColumns().add(stepColumn("left side", v -> num(v.left())));
@@ -112,7 +120,7 @@ final class NumbersPane extends ScrollPane {
         stepTable.getColumns().add(stepColumn("equal?", v -> v.agrees() ? "\u2713 equal" : "\u2717 differ"));
         stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stepTable.setFixedCellSize(26);
-        stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(8, javafx.beans.binding.Bindings.size(
+        stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(12, javafx.beans.binding.Bindings.size(
                 stepTable.getItems())).multiply(26).add(34));
         stepTable.setMinHeight(60);
         stepTable.setTooltip(new Tooltip("The current step's two sides at your numbers, per index case"));
@@ -122,27 +130,46 @@ final class NumbersPane extends ScrollPane {
         for (BarChart<String, Number> c : java.util.List.of(probabilities, gradient)) {
             c.setAnimated(false);
             c.setPrefHeight(240);
-            c.setMinWidth(260);
+            c.setMinWidth(MIN_CHART_WIDTH);
             c.getStyleClass().add("numbers-chart");
         }
-        gradient.setLegendVisible(false);
+        ((NumberAxis) gradient.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                // The axis's own labels print a rounding error at zero as "-0.0".
+                double v = Math.abs(n.doubleValue()) < 1e-12 ? 0 : n.doubleValue();
+                return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                        .toPlainString();
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         Tooltip.install(heatMap, new Tooltip("Softmax Jacobian \u2202s_i/\u2202z_j: diagonal positive, off-diagonal negative"));
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
-        Label tableTitle = new Label("Per class (classes numbered from 0, like the label you type)");
+        Label tableTitle = new Label("Per class: the gradient s\u00b7\u03a3y \u2212 y and its numeric check "
+                + "(classes numbered from 0, like the label you type)");
+        tableTitle.setWrapText(true);
         tableTitle.getStyleClass().add("section-title");
-        Label stepTitle = new Label("The current step at your numbers");
+        Label stepTitle = new Label("The current step at your numbers (indices 1..K, as in the maths)");
+        stepTitle.setWrapText(true);
         stepTitle.getStyleClass().add("section-title");
         Label heatTitle = new Label("Jacobian \u2202s\u1d62/\u2202z\u2c7c");
         heatTitle.getStyleClass().add("section-title");
         FlowPane charts = new FlowPane(probabilities, gradient);
         charts.getStyleClass().add("charts");
         HBox.setHgrow(charts, Priority.ALWAYS);
+        charts.widthProperty().addListener((o, a, w) -> sizeCharts(w.doubleValue() - charts.getHgap()));
         VBox heat = new VBox(heatTitle, heatMap, heatNote);
         heat.getStyleClass().add("section");
-        VBox content = new VBox(inputs, summary, labelsNote, tableTitle, table, moreRows, charts, stepTitle, stepTable,
-                stepNote, heat);
+        VBox results = new VBox(labelsNote, tableTitle, table, moreRows, stepTitle, stepTable, stepNote, charts, heat);
+        results.getStyleClass().add("numbers-results");
+        results.opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.staleProperty()).then(0.45).otherwise(1.0));
+        VBox content = new VBox(inputs, summary, results);
         content.getStyleClass().add("numbers-content");
         content.setPadding(new Insets(12));
         charts.prefWrapLengthProperty().bind(content.widthProperty().subtract(30));
@@ -152,13 +179,18 @@ final class NumbersPane extends ScrollPane {
         }
     }
 
+    /** Two charts side by side while each gets a readable width, else one above the other. */
+    private void sizeCharts(double width) {
+        double each = width / 2 >= MIN_CHART_WIDTH ? Math.floor(width / 2) : Math.max(MIN_CHART_WIDTH, width);
+        probabilities.setPrefWidth(each);
+        gradient.setPrefWidth(each);
+    }
+
     private void show(NumbersViewModel.Result r) {
         if (r == null) {
             return;
         }
         labelsNote.setText(r.labelsNote());
-        labelsNote.setVisible(!r.labelsNote().isEmpty());
-        labelsNote.setManaged(labelsNote.isVisible());
         moreRows.setText(r.hiddenRows() > 0 ? "\u2026 " + r.hiddenRows() + " more classes (K = " + r.classes()
                 + "); the table and charts show the " + r.rows().size() + " with the largest gradient." : "");
         XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -166,21 +198,30 @@ final class NumbersPane extends ScrollPane {
         XYChart.Series<String, Number> y = new XYChart.Series<>();
         y.setName("y (label)");
         XYChart.Series<String, Number> g = new XYChart.Series<>();
+        g.setName("analytic s\u00b7\u03a3y \u2212 y");
+        XYChart.Series<String, Number> n = new XYChart.Series<>();
+        n.setName("numeric check");
         for (NumbersViewModel.Row row : r.rows()) {
             String c = Integer.toString(row.index());
             s.getData().add(new XYChart.Data<>(c, row.probability()));
             y.getData().add(new XYChart.Data<>(c, row.label()));
             g.getData().add(new XYChart.Data<>(c, row.gradient()));
+            if (!Double.isNaN(row.numericGradient())) {
+                n.getData().add(new XYChart.Data<>(c, row.numericGradient()));
+            }
         }
         probabilities.getData().setAll(java.util.List.of(s, y));
-        gradient.getData().setAll(java.util.List.of(g));
+        // The numeric bars sit beside the analytic ones: equal heights are the check passing.
+        gradient.getData().setAll(n.getData().isEmpty() ? java.util.List.of(g) : java.util.List.of(g, n));
+        gradient.setLegendVisible(!n.getData().isEmpty());
         stepTable.getItems().setAll(r.stepValues());
         stepNote.setText(r.stepNote());
-        heatMap.setValues(r.jacobian());
+        heatMap.setValues(r.jacobian(), 0);
         heatMap.setVisible(r.jacobian() != null);
         heatMap.setManaged(r.jacobian() != null);
-        heatNote.setText(r.jacobian() != null ? "Blue: positive (diagonal), red: negative. K = " + r.classes()
-                : r.jacobianNote());
+        heatNote.setText(r.jacobian() != null ? "Rows i, columns j (classes numbered from 0, as in the table). "
+                + "Blue: positive (the diagonal s\u1d62(1 \u2212 s\u1d62)), red: negative (\u2212s\u1d62s\u2c7c). K = "
+                + r.classes() : r.jacobianNote());
     }
 
     private static void mark(TextField field, Label message, NumbersViewModel.InputError e) {
@@ -193,6 +234,7 @@ final class NumbersPane extends ScrollPane {
         TableColumn<NumbersViewModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
+        c.setPrefWidth(120);
         return c;
     }
 
@@ -202,6 +244,87 @@ final class NumbersPane extends ScrollPane {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * A one-line field over the view model's text. It keeps pasted tabs and line breaks as separators
+     * (a plain TextField drops them, so a spreadsheet row {@code 2<TAB>1<TAB>0.1} would become 210.1),
+     * and it never holds a huge paste: laying out 10^5 numbers as one line of text takes the UI thread
+     * seconds. Beyond {@link #MAX_SHOWN_CHARS} it shows a summary, and any edit replaces the whole input.
+     */
+    static final class NumbersField extends TextField {
+        static final int MAX_SHOWN_CHARS = 20_000;
+        private static final PseudoClass SUMMARISED = PseudoClass.getPseudoClass("summarised");
+
+        private final javafx.beans.property.StringProperty source;
+        private boolean syncing;
+        private boolean summarised;
+
+        NumbersField(javafx.beans.property.StringProperty source) {
+            this.source = source;
+            show(source.get());
+            source.addListener((o, a, b) -> {
+                if (!syncing) {
+                    show(b);
+                }
+            });
+            textProperty().addListener((o, a, b) -> {
+                if (!syncing && !summarised) {
+                    syncing = true;
+                    try {
+                        source.set(b);
+                    } finally {
+                        syncing = false;
+                    }
+                }
+            });
+            focusedProperty().addListener((o, a, b) -> {
+                if (b && summarised) {
+                    javafx.application.Platform.runLater(this::selectAll);
+                }
+            });
+        }
+
+        /** True while the field shows a summary instead of the text itself. */
+        boolean summarised() {
+            return summarised;
+        }
+
+        @Override
+        public void replaceText(int start, int end, String text) {
+            String clean = text == null ? "" : text.replaceAll("[\\t\\r\\n]+", " ");
+            if (syncing) {
+                super.replaceText(start, end, clean);
+            } else if (summarised) {
+                source.set(clean);
+            } else if (getLength() - (end - start) + clean.length() > MAX_SHOWN_CHARS) {
+                source.set(getText().substring(0, start) + clean + getText().substring(end));
+            } else {
+                super.replaceText(start, end, clean);
+            }
+        }
+
+        private void show(String text) {
+            String value = text == null ? "" : text;
+            syncing = true;
+            try {
+                summarised = value.length() > MAX_SHOWN_CHARS;
+                pseudoClassStateChanged(SUMMARISED, summarised);
+                setText(summarised ? summary(value) : value);
+                if (summarised) {
+                    positionCaret(0);
+                }
+            } finally {
+                syncing = false;
+            }
+        }
+
+        private static String summary(String text) {
+            String head = text.substring(0, 60).trim();
+            String tail = text.substring(text.length() - 30).trim();
+            return "\u2039" + String.format(Locale.ROOT, "%,d", text.length()) + " characters pasted; type or paste to "
+                    + "replace\u203a  " + head + " \u2026 " + tail;
+        }
     }
 
     static String num(double v) {

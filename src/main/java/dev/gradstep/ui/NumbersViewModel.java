@@ -97,11 +97,15 @@ public final class NumbersViewModel {
     private final ReadOnlyObjectWrapper<InputError> labelsError = new ReadOnlyObjectWrapper<>(this, "labelsError");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call holds its listeners weakly and loses them to GC. */
+    private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private Derivation derivation;
     private int stepIndex = -1;
-    private int generation;
+    /** Written on the UI thread, read by background jobs so that superseded inputs are skipped. */
+    private volatile int generation;
 
     public NumbersViewModel(Executor background, Executor ui, StepInstances instances, Engine engine) {
         this.background = background;
@@ -142,6 +146,9 @@ public final class NumbersViewModel {
         int step = stepIndex;
         busy.set(true);
         background.execute(() -> {
+            if (gen != generation) {
+                return;
+            }
             InputError le = null;
             InputError ye = null;
             Result r = null;
@@ -149,7 +156,7 @@ public final class NumbersViewModel {
                 double[] z = engine.parseLogits(logits);
                 try {
                     double[] y = engine.parseLabels(labels, z.length);
-                    r = analyse(z, y, d, step);
+                    r = analyse(z, y, d, step, gen);
                 } catch (BadInput e) {
                     ye = e.error();
                 }
@@ -172,15 +179,18 @@ public final class NumbersViewModel {
         busy.set(false);
         logitsError.set(le);
         labelsError.set(ye);
+        stale.set(r == null && result.get() != null);
         if (r != null) {
             result.set(r);
             rows.setAll(r.rows());
             summary.set(String.format(Locale.ROOT, "K = %d, loss = %.6g, gradient check (%s): relative error %.2e",
                     r.classes(), r.loss(), r.checkMethod(), r.relativeError()));
+        } else if (result.get() != null) {
+            summary.set("Fix the input above: the results below are still those of the last numbers that could be read.");
         }
     }
 
-    private Result analyse(double[] z, double[] y, Derivation d, int step) {
+    private Result analyse(double[] z, double[] y, Derivation d, int step, int gen) {
         int k = z.length;
         Analysis a = engine.analyze(z, y);
         double labelSum = 0;
@@ -215,20 +225,23 @@ public final class NumbersViewModel {
         }
         String labelsNote = "";
         if (Math.abs(labelSum - 1) > 1e-9) {
-            labelsNote = labelsNote(d, z, y, labelSum, k);
+            labelsNote = labelsNote(d, z, y, labelSum, k, gen);
         }
         return new Result(k, a.loss(), labelSum, a.relativeError(), a.checkMethod(), shown, k - shown.size(),
                 jac, jacobianNote, values, stepNote, labelsNote, a.warnings());
     }
 
     /** Names the first step whose two sides disagree at these labels, and the gradient that holds. */
-    private String labelsNote(Derivation d, double[] z, double[] y, double sum, int k) {
+    private String labelsNote(Derivation d, double[] z, double[] y, double sum, int k, int gen) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Your labels sum to %.6g, not 1. The shortcut s \u2212 y is then wrong; the gradient that holds is "
                         + "s\u00b7\u03a3y \u2212 y (shown in the table).", sum));
         if (d != null && k <= StepInstances.MAX_CLASSES) {
             for (int i = 0; i < d.steps().size(); i++) {
                 try {
+                    if (generation != gen) {
+                        break;
+                    }
                     boolean broken = instances.evaluate(d, i, z, y).stream()
                             .anyMatch(e -> !e.agrees());
                     if (broken) {
@@ -265,11 +278,16 @@ public final class NumbersViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** True while the input cannot be read and the result shown belongs to an earlier input. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 }

@@ -38,7 +38,7 @@ public final class StudentCheckPane extends BorderPane {
         Button open = new Button("_Open .tex\u2026");
         open.setTooltip(new Tooltip("Read a LaTeX file with your derivation"));
         open.setOnAction(e -> openFile());
-        Button check = new Button("_Check my derivation");
+        Button check = new Button("Check my d_erivation");
         check.getStyleClass().add("accent");
         check.setTooltip(new Tooltip("Check every '=' of the display math (Ctrl+Enter)"));
         check.setOnAction(e -> vm.check());
@@ -56,6 +56,7 @@ public final class StudentCheckPane extends BorderPane {
                 + "% notation: logits=z probs=s labels=y loss=L classes=K");
         editor.textProperty().bindBidirectional(vm.textProperty());
         editor.getStyleClass().add("student-editor");
+        editor.setTooltip(new Tooltip("Your derivation in LaTeX; Ctrl+Enter checks it"));
         editor.setId("student-editor");
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {

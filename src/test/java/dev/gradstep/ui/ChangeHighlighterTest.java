@@ -10,6 +10,8 @@ import dev.gradstep.tex.TexWriter;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChangeHighlighterTest {
 
@@ -34,6 +36,21 @@ class ChangeHighlighterTest {
     void highlight_quotient_marksOnlyTheChangedNumerator() {
         Optional<String> out = highlighter.highlight(step("= \\frac{a + b}{c}"), step("= \\frac{a + d}{c}"));
         assertEquals(1, out.orElseThrow().split("\\\\gshl", -1).length - 1, out.get());
+    }
+
+    /** Only the smallest replaced pieces are marked: a term is compared with the term it replaced. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "= x (a + b) + c | = x (a + d) + c | 1",
+            "= -a b + c | = -a d + c | 1",
+            "= \\frac{\\frac{\\partial e^{z_i}}{\\partial z_j} \\sum_{k=1}^{K} e^{z_k} - e^{z_i} \\frac{\\partial}{\\partial z_j} "
+                    + "\\sum_{k=1}^{K} e^{z_k}}{\\left(\\sum_{k=1}^{K} e^{z_k}\\right)^2} "
+                    + "| = \\frac{\\delta_{ij} e^{z_i} \\sum_{k=1}^{K} e^{z_k} - e^{z_i} e^{z_j}}{\\left(\\sum_{k=1}^{K} e^{z_k}\\right)^2} | 3",
+    })
+    void highlight_replacedTerm_marksOnlyItsNewPieces(String before, String after, int marks) {
+        String out = highlighter.highlight(step(before), step(after)).orElseThrow();
+        assertEquals(marks, out.split("\\\\gshl", -1).length - 1, out);
+        assertEquals(reader.readLine(after), reader.readLine(out.replace(FormulaRenderer.HIGHLIGHT, "")), out);
     }
 
     @Test

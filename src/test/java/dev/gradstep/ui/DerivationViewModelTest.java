@@ -91,7 +91,8 @@ class DerivationViewModelTest {
         vm.goTo(3);
         assertEquals(0, vm.currentIndexProperty().get());
         vm.showHint();
-        assertTrue(vm.hintProperty().get().contains("quotient rule"), vm.hintProperty().get());
+        assertTrue(vm.hintProperty().get().contains("Quotient rule"), vm.hintProperty().get());
+        assertFalse(vm.hintProperty().get().contains("Reason"), "the hint gives the step's reason away");
         vm.revealNext();
         assertEquals(1, vm.currentIndexProperty().get());
         assertFalse(vm.outline().get(1).hidden());

@@ -84,6 +84,20 @@ class ExportViewModelTest {
     }
 
     @Test
+    void documentAndMarkdown_ofSelectedSteps_holdOnlyThoseSteps() throws Exception {
+        ExportViewModel real = new ExportViewModel(CoreExports.documents(), null, CoreExports.writer());
+        for (ExportViewModel.Format f : List.of(ExportViewModel.Format.MARKDOWN, ExportViewModel.Format.LATEX_DOCUMENT)) {
+            String out = new String(real.content(new ExportViewModel.Request(f, dir.resolve("x"), TestDerivations.steps(4),
+                    List.of(), List.of(2, 3), "")), StandardCharsets.UTF_8);
+            assertTrue(out.contains("x_{2}") && out.contains("x_{3}"), out);
+            assertFalse(out.contains("x_{1}") || out.contains("x_{4}"), out);
+            String all = new String(real.content(new ExportViewModel.Request(f, dir.resolve("x"), TestDerivations.steps(4),
+                    List.of(), List.of(), "")), StandardCharsets.UTF_8);
+            assertTrue(all.contains("x_{1}") && all.contains("x_{4}"), all);
+        }
+    }
+
+    @Test
     void parseSteps_readsRangesAndLists() {
         assertEquals(List.of(2, 3, 4, 9), MainWindow.parseSteps("2-4, 9 x"));
     }

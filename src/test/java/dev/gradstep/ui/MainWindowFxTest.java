@@ -34,6 +34,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MainWindowFxTest {
 
+    private static final String MY_OWN = """
+            id: my-own
+            title: My own derivation
+            summary: Two lines of my homework.
+            notation: {logits: z, probs: s, labels: y, loss: L, classes: K}
+            steps:
+              - tex: 's_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}'
+                rule: definition
+                why: The softmax.
+              - tex: 'L = -\\sum_{i=1}^{K} y_i \\log s_i'
+                rule: definition
+                why: Cross-entropy.
+            """;
+
     private AppContext ctx;
     private MainWindow window;
 
@@ -71,11 +85,21 @@ class MainWindowFxTest {
         robot.type(KeyCode.HOME);
         assertEquals(0, ctx.derivations().currentIndexProperty().get());
         for (int i = 1; i < total; i++) {
-            robot.type(KeyCode.DOWN);
+            // Through the scene's key handling like a real key, without the robot's per-key settling waits.
+            robot.interact(() -> javafx.event.Event.fireEvent(window.scene().getFocusOwner(), key(KeyCode.DOWN)));
             assertEquals(i, ctx.derivations().currentIndexProperty().get());
             assertTrue(window.currentFormula().problemProperty().get().isEmpty(),
                     window.currentFormula().problemProperty().get());
         }
+    }
+
+    @Test
+    void outline_clickOnARow_goesToThatStep(FxRobot robot) {
+        javafx.scene.Node row = robot.lookup(".outline .list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> c.getIndex() == 3).query();
+        robot.clickOn(row);
+        assertEquals(3, ctx.derivations().currentIndexProperty().get());
+        assertTrue(ctx.derivations().currentProperty().get().number() == 4);
     }
 
     @Test
@@ -123,6 +147,28 @@ class MainWindowFxTest {
         assertTrue(Files.size(dir.resolve("step.png")) > 100);
         robot.interact(() -> written[0] = window.exportTo(ExportViewModel.Format.PNG, dir.resolve("step.png"), List.of()));
         assertFalse(written[0]);
+        robot.interact(() -> {
+            written[0] = window.exportTo(ExportViewModel.Format.LATEX_DOCUMENT, dir.resolve("all.tex"), List.of())
+                    && window.exportTo(ExportViewModel.Format.MARKDOWN, dir.resolve("some"), List.of(2, 3));
+        });
+        assertTrue(written[0], ctx.export().statusProperty().get());
+        String tex = Files.readString(dir.resolve("all.tex"));
+        assertTrue(tex.startsWith("\\documentclass") && tex.contains("\\end{document}"), tex);
+        int total = ctx.derivations().outline().size();
+        assertTrue(tex.contains("\\textbf{" + total + ". "), "last step missing: " + tex);
+        String md = Files.readString(dir.resolve("some.md"));
+        assertTrue(md.contains("**2. ") && md.contains("**3. ") && !md.contains("**4. "), md);
+        robot.interact(() -> {
+            window.setConfirmOverwrite(p -> true);
+            written[0] = window.exportTo(ExportViewModel.Format.MARKDOWN, dir.resolve("some.md"), List.of(4));
+        });
+        assertTrue(written[0]);
+        assertTrue(Files.readString(dir.resolve("some.md")).contains("**4. "));
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of("step.svg", "step.png", "all.tex", "some.md"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "an atomic write leaves no temporary file behind");
+        }
     }
 
     @Test
@@ -149,9 +195,223 @@ class MainWindowFxTest {
         shoot(robot, out.resolve("main-large-dark.png"));
     }
 
-    private void shoot(FxRobot robot, Path file) throws Exception {
+    /** Pasted text goes through replaceText, like Ctrl+V; tabs and line breaks must stay separators. */
+    @Test
+    void numbers_spreadsheetAndNumpyPastes_areRead(FxRobot robot) {
+        robot.interact(() -> selectTab(robot, 2));
+        NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
+        String[][] cases = {
+                {"2\t1\t0.1", "3"},
+                {"2\n1\n0.1\n-3\n", "4"},
+                {"array([2., 1., 0.1])", "3"},
+                {"[[ 2.   1.   0.1  5.\n   7. ]]", "5"},
+        };
+        for (String[] c : cases) {
+            robot.interact(() -> pane.logits.replaceText(0, pane.logits.getLength(), c[0]));
+            waitUntil(() -> ctx.numbers().resultProperty().get() != null && !ctx.numbers().busyProperty().get()
+                    && ctx.numbers().logitsErrorProperty().get() == null
+                    && ctx.numbers().resultProperty().get().classes() == Integer.parseInt(c[1]));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Integer.parseInt(c[1]), pane.table.getItems().size(), c[0]);
+        }
+    }
+
+    @Test
+    void numbers_hugePaste_isSummarisedAndWindowKeepsWorking(FxRobot robot) throws Exception {
+        robot.interact(() -> selectTab(robot, 2));
+        NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            big.append(i % 7 - 3).append(".25 ");
+        }
+        robot.interact(() -> {
+            pane.labels.setText("3");
+            pane.logits.replaceText(0, pane.logits.getLength(), big.toString());
+        });
+        assertTrue(pane.logits.summarised());
+        assertTrue(pane.logits.getLength() < 200, "the field holds " + pane.logits.getLength() + " characters");
+        assertEquals(big.length(), ctx.numbers().logitsTextProperty().get().length());
+        waitUntil(() -> ctx.numbers().resultProperty().get() != null
+                && ctx.numbers().resultProperty().get().classes() == 100_000);
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
+        assertEquals(NumbersViewModel.SHOWN_ROWS, pane.table.getItems().size());
+        assertTrue(pane.moreRows.getText().contains("99980 more classes"), pane.moreRows.getText());
+        assertFalse(robot.lookup(".heat-map").query().isVisible());
+        shoot(robot, Path.of("target", "screenshots", "numbers-100k-light.png"));
+        robot.interact(() -> pane.logits.replaceText(0, 1, "1 2"));
+        assertFalse(pane.logits.summarised());
+        assertEquals("1 2", ctx.numbers().logitsTextProperty().get());
+    }
+
+    @Test
+    void openFile_outsideTheLibrary_isAddedAndShown(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, MY_OWN);
+        int before = ctx.derivations().derivations().size();
+        robot.interact(() -> ctx.derivations().open(file));
+        waitUntil(() -> ctx.derivations().derivations().size() == before + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", ctx.derivations().messageProperty().get());
+        assertEquals("my-own", ctx.derivations().derivationProperty().get().id());
+        assertEquals(2, robot.lookup(".outline").queryListView().getItems().size());
+        assertEquals("My own derivation", robot.lookup(".combo-box").queryComboBox().getValue() instanceof
+                dev.gradstep.derivation.Derivation d ? d.title() : null);
+    }
+
+    /** The real checker fills the badges while a progress bar runs; Escape stops a check. */
+    @Test
+    void checks_fillBadgesWithProgress_andEscapeCancels(FxRobot robot) {
+        DerivationViewModel vm = ctx.derivations();
+        waitUntil(() -> !vm.checkingProperty().get() && vm.progressProperty().get() == 1.0);
+        assertTrue(vm.outline().stream().allMatch(i -> i.status() == StepStatus.VERIFIED_NUMERIC
+                || i.status() == StepStatus.VERIFIED_SYMBOLIC), vm.outline().toString());
+        robot.clickOn(".current-formula");
+        boolean[] progressShown = new boolean[1];
+        robot.interact(() -> {
+            vm.startCheck();
+            progressShown[0] = robot.lookup(".progress-bar").query().isVisible();
+            javafx.event.Event.fireEvent(window.scene().getFocusOwner(), key(KeyCode.ESCAPE));
+        });
+        assertTrue(progressShown[0], "no progress bar while checking");
+        assertFalse(vm.checkingProperty().get());
+        assertEquals("Check cancelled.", vm.checkSummaryProperty().get());
+        assertFalse(robot.lookup(".progress-bar").query().isVisible());
+        assertTrue(vm.outline().stream().noneMatch(i -> i.status() == StepStatus.CHECKING));
+    }
+
+    @Test
+    void settings_themeSizeAndDerivation_surviveARestart(FxRobot robot, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a-mine.yaml"), MY_OWN);
+        Files.writeString(dir.resolve("b-flagship.yaml"), new String(getClass().getClassLoader()
+                .getResourceAsStream("derivations/softmax-ce-quotient.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        AppOptions options = AppOptions.parse(List.of("--derivations", dir.toString()));
+        Settings settings = Settings.inMemory();
+        AppContext[] run = new AppContext[1];
+        MainWindow[] windows = new MainWindow[1];
+        Stage[] stage = new Stage[1];
+        Runnable open = () -> {
+            run[0] = AppContext.withoutCas(settings, Platform::runLater, options);
+            stage[0] = new Stage();
+            windows[0] = new MainWindow(run[0], stage[0]);
+            windows[0].show();
+        };
+        robot.interact(() -> {
+            open.run();
+            windows[0].setTheme(Theme.DARK);
+            run[0].derivations().selectById("softmax-ce-quotient");
+            stage[0].setWidth(1111);
+            stage[0].setHeight(777);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = stage[0].getScene().getWidth();
+        String id = run[0].derivations().derivationProperty().get().id();
+        robot.interact(() -> stage[0].close());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, run[0]::close);
+        robot.interact(open);
+        assertEquals(Theme.DARK, windows[0].theme());
+        assertEquals(width, stage[0].getScene().getWidth(), 1.0);
+        assertEquals("softmax-ce-quotient", id);
+        assertEquals(id, run[0].derivations().derivationProperty().get().id());
+        robot.interact(() -> stage[0].close());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, run[0]::close);
+    }
+
+    /**
+     * Every control a user can act on explains itself. Label-like controls and containers are
+     * exempt; a control's own skin parts (a spinner's text field, a list's cells) count as the control.
+     */
+    @Test
+    void tooltips_onEveryControl(FxRobot robot) {
+        List<String> missing = new java.util.ArrayList<>();
+        int tabCount = robot.lookup(".tab-pane").queryAs(TabPane.class).getTabs().size();
+        for (int tab = 0; tab < tabCount; tab++) {
+            int t = tab;
+            robot.interact(() -> {
+                selectTab(robot, t);
+                ctx.derivations().setRevealMode(t == 0);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            walk(window.scene().getRoot(), missing);
+        }
+        robot.lookup(".tab-pane").queryAs(TabPane.class).getTabs().forEach(tb -> {
+            if (tb.getTooltip() == null) {
+                missing.add("tab " + tb.getText());
+            }
+        });
+        assertEquals(List.of(), missing.stream().distinct().toList());
+    }
+
+    /** Alt+letter must reach one control: the menus and every labelled control share the window's letters. */
+    @Test
+    void mnemonics_areUniqueInTheWindow(FxRobot robot) {
+        robot.interact(() -> {
+            for (int t = robot.lookup(".tab-pane").queryAs(TabPane.class).getTabs().size() - 1; t >= 0; t--) {
+                selectTab(robot, t);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> letters = new java.util.ArrayList<>();
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .forEach(m -> letters.add(mnemonic(m.getText())));
+        robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing()
+                && l.getText() != null && l.getText().contains("_") && !inMenuBar(n)).queryAll()
+                .forEach(n -> letters.add(mnemonic(((javafx.scene.control.Labeled) n).getText())));
+        List<String> repeated = letters.stream().filter(l -> java.util.Collections.frequency(letters, l) > 1).toList();
+        assertEquals(List.of(), repeated, "mnemonics " + letters);
+    }
+
+    private static boolean inMenuBar(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.MenuBar) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mnemonic(String text) {
+        int i = text.indexOf('_');
+        return text.substring(i + 1, i + 2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void walk(javafx.scene.Node node, List<String> missing) {
+        if (!node.isVisible() || node instanceof javafx.scene.control.MenuBar) {
+            // Menus cannot carry tooltips; their items show their accelerators instead.
+            return;
+        }
+        if (node instanceof javafx.scene.control.Control c && !exempt(c)) {
+            if (c.getTooltip() == null) {
+                missing.add(c.getClass().getSimpleName() + " " + c.getStyleClass()
+                        + (c instanceof javafx.scene.control.Labeled l ? " '" + l.getText() + "'" : ""));
+            }
+            return;
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(n -> walk(n, missing));
+        }
+    }
+
+    private static boolean exempt(javafx.scene.control.Control c) {
+        return c instanceof javafx.scene.control.Label || c instanceof javafx.scene.control.ScrollPane
+                || c instanceof javafx.scene.control.SplitPane || c instanceof TabPane
+                || c instanceof javafx.scene.control.ScrollBar
+                || c instanceof javafx.scene.control.Separator;
+    }
+
+    private static javafx.scene.input.KeyEvent key(KeyCode code) {
+        return new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, false,
+                false, false);
+    }
+
+    private static void selectTab(FxRobot robot, int index) {
+        robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(index);
+    }
+
+    private void shoot(FxRobot robot, Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && !ctx.concrete().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         BufferedImage[] image = new BufferedImage[1];
         robot.interact(() -> {

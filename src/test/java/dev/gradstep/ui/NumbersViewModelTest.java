@@ -1,6 +1,7 @@
 package dev.gradstep.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class NumbersViewModelTest {
 
@@ -36,6 +39,34 @@ class NumbersViewModelTest {
         vm.labelsTextProperty().set("[0 1 0]");
         assertNull(vm.logitsErrorProperty().get());
         assertEquals(3, vm.resultProperty().get().classes());
+    }
+
+    @Test
+    void badInputAfterGood_keepsResultButMarksItStale() {
+        vm.logitsTextProperty().set("1 2 3");
+        assertFalse(vm.staleProperty().get());
+        vm.logitsTextProperty().set("1 2x 3");
+        assertTrue(vm.staleProperty().get());
+        assertEquals(3, vm.resultProperty().get().classes());
+        assertTrue(vm.summaryProperty().get().startsWith("Fix the input"), vm.summaryProperty().get());
+        vm.logitsTextProperty().set("1 2 3 4");
+        assertFalse(vm.staleProperty().get());
+        assertEquals(4, vm.resultProperty().get().classes());
+    }
+
+    /** What people paste: spreadsheet rows and columns, NumPy and PyTorch prints. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2\\t1\\t0.1 | 3",
+            "2\\n1\\n0.1 | 3",
+            "array([2., 1., 0.1]) | 3",
+            "tensor([2., 1., 0.1, 4.], dtype=torch.float64) | 4",
+            "[[ 2.   1.   0.1  5.\\n   7. ]] | 5",
+    })
+    void pastedVectors_areRead(String text, int classes) {
+        vm.logitsTextProperty().set(text.replace("\\t", "\t").replace("\\n", "\n"));
+        assertNull(vm.logitsErrorProperty().get(), () -> vm.logitsErrorProperty().get().message());
+        assertEquals(classes, vm.resultProperty().get().classes());
     }
 
     @Test
