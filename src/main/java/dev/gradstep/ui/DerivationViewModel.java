@@ -5,6 +5,7 @@ import dev.gradstep.check.QuotientParts;
 import dev.gradstep.check.StepVerdict;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
+import dev.gradstep.derivation.NotationChange;
 import dev.gradstep.derivation.Step;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +82,10 @@ public final class DerivationViewModel {
     private final ReadOnlyBooleanWrapper canReveal = new ReadOnlyBooleanWrapper(this, "canReveal");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Map<String, Derivation> originals = new java.util.HashMap<>();
+    private final NotationChange notationChange = new NotationChange();
+    private final ReadOnlyObjectWrapper<NotationChoice> notationChoice =
+            new ReadOnlyObjectWrapper<>(this, "notationChoice", NotationChoice.AS_WRITTEN);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper(this, "checkSummary", "");
@@ -105,6 +110,9 @@ public final class DerivationViewModel {
 
     /** Offers these derivations; load problems are shown as a message and nothing else stops. */
     public void setLibrary(List<Derivation> available, List<String> problems) {
+        originals.clear();
+        available.forEach(d -> originals.put(d.id(), d));
+        notationChoice.set(NotationChoice.AS_WRITTEN);
         derivations.setAll(available);
         if (!problems.isEmpty()) {
             message.set(summarise("Some derivation files could not be read:", problems));
@@ -129,6 +137,45 @@ public final class DerivationViewModel {
         currentIndex.set(n == 0 ? -1 : 0);
         refresh();
         startCheck();
+    }
+
+    /**
+     * Shows every derivation in another notation by renaming its symbols (the checks run again on
+     * the renamed steps). A derivation that already uses a target letter for something else keeps
+     * its own notation, and the message says why.
+     */
+    public void showIn(NotationChoice choice) {
+        Derivation current = derivation.get();
+        List<Derivation> renamed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (Derivation shown : derivations) {
+            Derivation original = originals.getOrDefault(shown.id(), shown);
+            Derivation target = original;
+            if (choice.notation() != null) {
+                try {
+                    target = notationChange.apply(original, choice.notation());
+                } catch (IllegalArgumentException e) {
+                    kept.add(original.title() + ": " + e.getMessage());
+                }
+            }
+            renamed.add(target);
+        }
+        notationChoice.set(choice);
+        derivations.setAll(renamed);
+        message.set(kept.isEmpty() ? "" : summarise("Kept in their own notation:", kept));
+        if (current != null) {
+            int index = currentIndex.get();
+            renamed.stream().filter(d -> d.id().equals(current.id())).findFirst().ifPresent(d -> {
+                select(d);
+                if (index >= 0 && index < d.steps().size()) {
+                    goTo(index);
+                }
+            });
+        }
+    }
+
+    public ReadOnlyObjectProperty<NotationChoice> notationChoiceProperty() {
+        return notationChoice.getReadOnlyProperty();
     }
 
     /** Selects the derivation with this id, if there is one. */

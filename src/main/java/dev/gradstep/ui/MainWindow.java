@@ -177,6 +177,21 @@ public final class MainWindow {
         return currentFormula;
     }
 
+    /** View › Notation: the same derivations with their symbols renamed, as other references write them. */
+    private Menu notationMenu() {
+        Menu menu = new Menu("N_otation");
+        ToggleGroup group = new ToggleGroup();
+        for (NotationChoice choice : NotationChoice.values()) {
+            RadioMenuItem item = new RadioMenuItem(choice.label());
+            item.setToggleGroup(group);
+            item.setSelected(vm.notationChoiceProperty().get() == choice);
+            item.setOnAction(e -> vm.showIn(choice));
+            vm.notationChoiceProperty().addListener((o, a, b) -> item.setSelected(b == choice));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
     public void setTheme(Theme t) {
         theme = t;
         scene.getStylesheets().setAll(ctx.options().styleSheet("styles/base.css"), ctx.options().styleSheet(t.styleSheet()));
@@ -228,7 +243,8 @@ public final class MainWindow {
         reveal.setAccelerator(KeyCombination.keyCombination("Ctrl+R"));
         reveal.selectedProperty().addListener((o, a, b) -> vm.setRevealMode(b));
         vm.revealModeProperty().addListener((o, a, b) -> reveal.setSelected(b));
-        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal, new SeparatorMenuItem(),
+        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), reveal, notationMenu(),
+                new SeparatorMenuItem(),
                 item("_Step", "Shortcut+1", "The current step", () -> tabs.getSelectionModel().select(0)),
                 item("_Concrete K", "Shortcut+2", "The step for K = 2..5", () -> tabs.getSelectionModel().select(1)),
                 item("Your _numbers", "Shortcut+3", "Your own logits and labels", () -> tabs.getSelectionModel().select(2)),
