@@ -25,6 +25,20 @@ final class Differentiator {
     private Differentiator() {
     }
 
+    /** (fg..)' as the sum over factors of the product with that factor differentiated; zero terms dropped. */
+    static Expr productRule(List<Expr> factors, java.util.function.UnaryOperator<Expr> derivative) {
+        List<Expr> terms = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            Expr di = derivative.apply(factors.get(i));
+            if (!Exprs.isZero(di)) {
+                List<Expr> withDerivative = new ArrayList<>(factors);
+                withDerivative.set(i, di);
+                terms.add(Exprs.mul(withDerivative));
+            }
+        }
+        return Exprs.add(terms);
+    }
+
     static Expr d(Expr e, Sym v) {
         if (e instanceof Num) {
             return Exprs.ZERO;
@@ -40,17 +54,7 @@ final class Differentiator {
             return Exprs.add(terms);
         }
         if (e instanceof Mul m) {
-            List<Expr> terms = new ArrayList<>();
-            for (int i = 0; i < m.factors().size(); i++) {
-                Expr di = d(m.factors().get(i), v);
-                if (Exprs.isZero(di)) {
-                    continue;
-                }
-                List<Expr> factors = new ArrayList<>(m.factors());
-                factors.set(i, di);
-                terms.add(Exprs.mul(factors));
-            }
-            return Exprs.add(terms);
+            return productRule(m.factors(), f -> d(f, v));
         }
         if (e instanceof Neg n) {
             return Exprs.neg(d(n.arg(), v));

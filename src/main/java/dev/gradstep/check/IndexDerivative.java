@@ -53,16 +53,7 @@ final class IndexDerivative {
             return Exprs.add(terms);
         }
         if (e instanceof Mul m) {
-            List<Expr> terms = new ArrayList<>();
-            for (int i = 0; i < m.factors().size(); i++) {
-                Expr di = d(m.factors().get(i), v);
-                if (!Exprs.isZero(di)) {
-                    List<Expr> factors = new ArrayList<>(m.factors());
-                    factors.set(i, di);
-                    terms.add(Exprs.mul(factors));
-                }
-            }
-            return Exprs.add(terms);
+            return Differentiator.productRule(m.factors(), f -> d(f, v));
         }
         if (e instanceof Neg n) {
             return Exprs.neg(d(n.arg(), v));

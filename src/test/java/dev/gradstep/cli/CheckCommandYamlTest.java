@@ -4,31 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code check} on derivation files: verdict lines, JSON, exit codes, and Symja's part in a verdict. */
 class CheckCommandYamlTest {
 
     private static final Path FLAGSHIP = Path.of("derivations", "softmax-ce-quotient.yaml");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new CheckCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new CheckCommand(), args);
     }
 
     private static Path mutated(Path dir, String from, String to) throws IOException {
@@ -41,7 +29,7 @@ class CheckCommandYamlTest {
 
     @Test
     void check_flagshipNumericOnly_everyStepOkAndExitZero() {
-        Run r = run("--numeric-only", FLAGSHIP.toString());
+        CliRun r = run("--numeric-only", FLAGSHIP.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("17 steps: 17 verified, 0 failed, 0 undecided"), r.out());
         assertTrue(r.out().contains("numbers, using sum(y) = 1"), r.out());
@@ -49,7 +37,7 @@ class CheckCommandYamlTest {
 
     @Test
     void check_flagshipWithSymja_someVerdictsRestOnBoth() {
-        Run r = run("--json", FLAGSHIP.toString());
+        CliRun r = run("--json", FLAGSHIP.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("\"basis\": \"both\"") || r.out().contains("\"basis\":\"both\""), r.out());
         assertTrue(r.out().contains("Symja: proved for K=3"), r.out());
@@ -59,7 +47,7 @@ class CheckCommandYamlTest {
     @Test
     void check_flippedSign_failsWithCounterexampleAndExitOne(@TempDir Path dir) throws IOException {
         Path file = mutated(dir, "= -s_i s_j \\quad (i \\neq j)", "= s_i s_j \\quad (i \\neq j)");
-        Run r = run("--numeric-only", file.toString());
+        CliRun r = run("--numeric-only", file.toString());
         assertEquals(1, r.exit(), r.out());
         String line7 = r.out().lines().filter(l -> l.trim().startsWith("7 ")).findFirst().orElseThrow();
         assertTrue(line7.contains("FAILED"), line7);
@@ -70,7 +58,7 @@ class CheckCommandYamlTest {
     @Test
     void check_badYaml_reportsFileAndLineWithExitTwo(@TempDir Path dir) throws IOException {
         Path file = mutated(dir, "    rule: quotient-rule", "    rule: quotent-rule");
-        Run r = run(file.toString());
+        CliRun r = run(file.toString());
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains(file.toString() + ":"), r.err());
         assertTrue(r.err().contains("quotent-rule"), r.err());
@@ -78,14 +66,14 @@ class CheckCommandYamlTest {
 
     @Test
     void check_missingFile_exitTwo() {
-        Run r = run("--numeric-only", "no-such-file.yaml");
+        CliRun r = run("--numeric-only", "no-such-file.yaml");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no-such-file.yaml: no such file"), r.err());
     }
 
     @Test
     void check_zeroSymbolicTimeout_isUsageError() {
-        Run r = run("--symbolic-timeout", "0", FLAGSHIP.toString());
+        CliRun r = run("--symbolic-timeout", "0", FLAGSHIP.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--symbolic-timeout"), r.err());
     }
@@ -97,7 +85,7 @@ class CheckCommandYamlTest {
                 "    rule: case-not-equal\n    mistake:\n      correct: '= -s_i s_j \\quad (i \\neq j)'\n      explanation: not really wrong\n");
         Path file = dir.resolve("exercise.yaml");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        Run r = run("--numeric-only", file.toString());
+        CliRun r = run("--numeric-only", file.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("NOT WRONG?"), r.out());
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
@@ -13,21 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 class NumbersCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new NumbersCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new NumbersCommand(), args);
     }
 
     private static String manyLogits(int k) {
@@ -91,7 +79,7 @@ class NumbersCommandTest {
     @ParameterizedTest(name = "[{index}] exit {1}")
     @MethodSource("cases")
     void numbers_args_exitCodeAndOutput(String[] args, int exit, List<String> inOut, List<String> inErr) {
-        Run run = run(args);
+        CliRun run = run(args);
         assertEquals(exit, run.exit(), () -> "stdout:\n" + run.out() + "\nstderr:\n" + run.err());
         for (String fragment : inOut) {
             assertTrue(run.out().contains(fragment), () -> "missing '" + fragment + "' in\n" + run.out());
@@ -106,7 +94,7 @@ class NumbersCommandTest {
 
     @Test
     void numbers_json_oneObjectWithAllKeys() {
-        Run run = run("--logits", "2,1,0.1", "--labels", "0.1,0.2,0.4", "--json");
+        CliRun run = run("--logits", "2,1,0.1", "--labels", "0.1,0.2,0.4", "--json");
         assertEquals(0, run.exit(), run.err());
         String json = run.out().strip();
         assertTrue(json.startsWith("{\"logits\":[2.0,1.0,0.1],\"labels\":[0.1,0.2,0.4],\"probabilities\":["), json);
@@ -132,7 +120,7 @@ class NumbersCommandTest {
     @Test
     void numbers_errorInLongInput_showsWindowAroundToken() {
         String logits = manyLogits(30) + ",oops," + manyLogits(30);
-        Run run = run("--logits", logits, "--class", "0");
+        CliRun run = run("--logits", logits, "--class", "0");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("'oops' is not a number"));
         String[] lines = run.err().split("\\R");

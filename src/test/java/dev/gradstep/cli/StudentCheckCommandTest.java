@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code check FILE.tex}: the readable report, the JSON shape of the issue, and the exit codes. */
 class StudentCheckCommandTest {
@@ -22,17 +19,8 @@ class StudentCheckCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new CheckCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new CheckCommand(), args);
     }
 
     private static String file(String name) {
@@ -41,7 +29,7 @@ class StudentCheckCommandTest {
 
     @Test
     void check_texWithAWrongLine_exit1AndReportMarksIt() {
-        Run r = run("--numeric-only", file("homework.tex"));
+        CliRun r = run("--numeric-only", file("homework.tex"));
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("notation logits=z probs=\\hat{y} labels=y loss=L classes=K (file)"), r.out());
         assertTrue(r.out().matches("(?s).*line  13  WRONG\\*.*"), r.out());
@@ -54,14 +42,14 @@ class StudentCheckCommandTest {
 
     @Test
     void check_correctTex_exit0() {
-        Run r = run("--numeric-only", file("homework-correct.tex"));
+        CliRun r = run("--numeric-only", file("homework-correct.tex"));
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("9 steps: 9 hold, 0 wrong"), r.out());
     }
 
     @Test
     void check_texWithSymja_stepsConfirmedByBoth() {
-        Run r = run("--json", file("homework-correct.tex"));
+        CliRun r = run("--json", file("homework-correct.tex"));
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("\"basis\": \"both\""), r.out());
         assertTrue(!r.out().contains("\"holds\": false") && !r.out().contains("\"holds\": null"), r.out());
@@ -69,7 +57,7 @@ class StudentCheckCommandTest {
 
     @Test
     void check_unreadableLine_exit1AndErrorNamesLineColumnToken() {
-        Run r = run("--numeric-only", file("homework-unreadable.tex"));
+        CliRun r = run("--numeric-only", file("homework-unreadable.tex"));
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("line   4  UNREADABLE"), r.out());
         assertTrue(r.out().contains("line 4, column "), r.out());
@@ -79,7 +67,7 @@ class StudentCheckCommandTest {
 
     @Test
     void check_json_exactlyTheDocumentedShape() {
-        Run r = run("--numeric-only", "--json", file("homework.tex"));
+        CliRun r = run("--numeric-only", "--json", file("homework.tex"));
         assertEquals(1, r.exit());
         String json = r.out().trim();
         assertTrue(json.startsWith("{\"file\": \"" + file("homework.tex").replace("\\", "\\\\") + "\", \"notation\": {\"logits\": \"z\", "
@@ -102,23 +90,23 @@ class StudentCheckCommandTest {
     void check_notationOnCommandLine_overridesAndGuessIsReported() throws IOException {
         Path f = temp.resolve("p.tex");
         Files.writeString(f, "\\[ \\frac{\\partial J}{\\partial a_j} = p_j - t_j \\]\n");
-        Run guessed = run("--numeric-only", f.toString());
+        CliRun guessed = run("--numeric-only", f.toString());
         assertTrue(guessed.out().contains("(guessed)"), guessed.out());
-        Run given = run("--numeric-only", "--notation", "logits=a probs=p labels=t loss=J classes=K", f.toString());
+        CliRun given = run("--numeric-only", "--notation", "logits=a probs=p labels=t loss=J classes=K", f.toString());
         assertEquals(0, given.exit(), given.out());
         assertTrue(given.out().contains("notation logits=a probs=p labels=t loss=J classes=K (command line)"), given.out());
     }
 
     @Test
     void check_badNotation_exit2WithMessage() {
-        Run r = run("--numeric-only", "--notation", "logits=z colour=red", file("homework.tex"));
+        CliRun r = run("--numeric-only", "--notation", "logits=z colour=red", file("homework.tex"));
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("notation: unknown notation key 'colour' (known: logits, probs,"), r.err());
     }
 
     @Test
     void check_missingTex_exit2() {
-        Run r = run("--numeric-only", temp.resolve("none.tex").toString());
+        CliRun r = run("--numeric-only", temp.resolve("none.tex").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no such file"), r.err());
     }
