@@ -52,8 +52,8 @@ public final class StudentCheckPane extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("student-bar");
 
-        editor.setPromptText("Paste your LaTeX here: align, equation, \\[ \\] or $$ $$ blocks; each '=' is one step.\n"
-                + "% notation: logits=z probs=s labels=y loss=L classes=K");
+        editor.setPromptText("Paste your LaTeX here (align, equation, \\[ \\] or $$ $$ blocks; each '=' is one step). "
+                + "A first line such as  % notation: logits=z probs=s labels=y loss=L classes=K  names your symbols.");
         editor.textProperty().bindBidirectional(vm.textProperty());
         editor.getStyleClass().add("student-editor");
         editor.setTooltip(new Tooltip("Your derivation in LaTeX; Ctrl+Enter checks it"));

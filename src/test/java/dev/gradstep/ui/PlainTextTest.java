@@ -15,6 +15,13 @@ class PlainTextTest {
 
     @Test
     void of_unknownMacro_isKept() {
-        assertEquals("\\hat{y}", PlainText.of("\\hat{y}"));
+        assertEquals("\\mathcal{L}", PlainText.of("\\mathcal{L}"));
+    }
+
+    @Test
+    void of_renamedGreekAndHattedSymbols_readAsLetters() {
+        assertEquals("e^(\u03b8\u1d62) divided by the sum", PlainText.of("e^{\\theta_i} divided by the sum"));
+        assertEquals("y\u0302\u2c7c \u2212 y\u2c7c".replace("\u2212", "-"), PlainText.of("\\hat{y}_j - y_j"));
+        assertEquals("\u03c3(x\u2c7c)", PlainText.of("\\sigma(x_j)"));
     }
 }
