@@ -323,6 +323,8 @@ public final class MainWindow {
         });
         // the outline's badges would give an exercise away before the student has chosen
         outline.visibleProperty().bind(ctx.exercises().activeProperty().not().or(ctx.exercises().chosenProperty().greaterThan(0)));
+        ctx.exercises().chosenProperty().addListener((o, a, b) -> showStep());
+        ctx.exercises().activeProperty().addListener((o, a, b) -> showStep());
         VBox.setVgrow(outline, Priority.ALWAYS);
         VBox box = new VBox(6, pickLabel, picker, stepsLabel, outline);
         box.getStyleClass().add("sidebar");
@@ -555,9 +557,13 @@ public final class MainWindow {
         currentFormula.setTex(s.displayTex());
         generalFormula.setTex(s.tex());
         why.setText(s.why());
-        verdict.setText(s.verdictDetail());
+        // before the student has picked a line, the step's verdict would give an exercise away
+        boolean spoiler = ctx.exercises().activeProperty().get() && ctx.exercises().chosenProperty().get() <= 0;
+        badge.setVisible(!spoiler);
+        verdict.setText(spoiler ? "Verdicts are hidden until you pick the wrong line in the Exercise tab."
+                : s.verdictDetail());
         mistake.setText(s.mistakeNote().isEmpty() ? "" : "This step is deliberately wrong: " + s.mistakeNote());
-        mistake.setVisible(!s.mistakeNote().isEmpty());
+        mistake.setVisible(!s.mistakeNote().isEmpty() && !spoiler);
         mistake.setManaged(mistake.isVisible());
         partsFormula.setTex(partsTex(s.parts()));
         partsBox.setVisible(!s.parts().isEmpty());

@@ -70,6 +70,8 @@ class ExercisePaneFxTest {
                 .filter(l -> l.getItems() == ctx.derivations().outline() || l.getItems().equals(ctx.derivations().outline()))
                 .findFirst().orElseThrow();
         assertFalse(outline.isVisible(), "the badges would give the answer away");
+        Node stepBadge = robot.lookup(".step-header .badge").query();
+        assertFalse(stepBadge.isVisible(), "nor may the step tab's badge");
         List<Node> lines = lines();
         assertEquals(5, lines.size());
 
@@ -80,6 +82,7 @@ class ExercisePaneFxTest {
         assertEquals(ExerciseViewModel.Result.FOUND, ctx.exercises().resultProperty().get());
         assertTrue(lines.get(3).getStyleClass().contains("chosen"));
         assertTrue(outline.isVisible());
+        assertTrue(stepBadge.isVisible());
         assertTrue(robot.lookup(ctx.exercises().explanationProperty().get()).tryQuery().isPresent(), "explanation shown");
         Path out = Path.of("target", "screenshots");
         Files.createDirectories(out);
