@@ -71,6 +71,8 @@ public final class AppContext implements AutoCloseable {
         this.studentCheck = new StudentCheckViewModel(background, ui, (text, notation, cancelled) ->
                 new StudentChecker(gateway.join(), checkSettings).check("pasted", text, notation, cancelled),
                 derivations::derivations);
+        studentCheck.textProperty().set(settings.studentText());
+        studentCheck.textProperty().addListener((o, a, b) -> settings.setStudentText(b == null ? "" : b));
         this.nextStep = new NextStepViewModel(background, ui, (d, index, typed, cancelled) ->
                 new StudentChecker(gateway.join(), checkSettings).checkNext(d, index, typed, cancelled));
         this.exercises = new ExerciseViewModel(background, ui,

@@ -25,6 +25,10 @@ public final class Settings {
     public static final String WIDTH = "window.width";
     public static final String HEIGHT = "window.height";
     public static final String DERIVATION = "derivation";
+    public static final String STUDENT_TEXT = "student.text";
+    public static final String STUDENT_PARTS = "student.parts";
+    static final int PART_LENGTH = 4000;
+    static final int MAX_STUDENT_PARTS = 64;
 
     private final Store store;
 
@@ -106,13 +110,39 @@ public final class Settings {
         store.put(DERIVATION, id);
     }
 
+    /** What the user last had in "Check my derivation", so closing the window loses none of it. */
+    public String studentText() {
+        int parts = (int) number(STUDENT_PARTS, 0, 0, MAX_STUDENT_PARTS + 1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            sb.append(store.get(STUDENT_TEXT + "." + i).orElse(""));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Keeps the text in pieces of {@value #PART_LENGTH} characters (a preferences value holds at
+     * most 8192); text beyond {@value #MAX_STUDENT_PARTS} pieces is not kept.
+     */
+    public void setStudentText(String text) {
+        int parts = Math.min(MAX_STUDENT_PARTS, (text.length() + PART_LENGTH - 1) / PART_LENGTH);
+        for (int i = 0; i < parts; i++) {
+            store.put(STUDENT_TEXT + "." + i, text.substring(i * PART_LENGTH, Math.min(text.length(), (i + 1) * PART_LENGTH)));
+        }
+        store.put(STUDENT_PARTS, Integer.toString(parts));
+    }
+
     public void flush() {
         store.flush();
     }
 
     private double number(String key, double fallback) {
+        return number(key, fallback, 200, 20000);
+    }
+
+    private double number(String key, double fallback, double min, double below) {
         try {
-            return store.get(key).map(Double::parseDouble).filter(v -> v >= 200 && v < 20000).orElse(fallback);
+            return store.get(key).map(Double::parseDouble).filter(v -> v >= min && v < below).orElse(fallback);
         } catch (NumberFormatException e) {
             return fallback;
         }
