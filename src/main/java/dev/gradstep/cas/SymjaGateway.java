@@ -76,11 +76,6 @@ public final class SymjaGateway implements AutoCloseable {
         return ready.copy();
     }
 
-    /** Evaluates whitelisted Symja input (strict, case-sensitive syntax) on the worker. */
-    public CompletableFuture<CasResult> submit(String input, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> evaluate(input, timeout), Runnable::run);
-    }
-
     /** Evaluates whitelisted Symja input and waits for the typed result; never throws for bad input. */
     public CasResult evaluate(String input, Duration timeout) {
         return run(input, timeout, SymjaGateway::asValue);
