@@ -41,6 +41,9 @@ public final class SymjaGateway implements AutoCloseable {
                 Duration.ofMillis(300));
     }
 
+    /** JavaFX's own name for its thread; this package may not import JavaFX to ask. */
+    private static final String FX_THREAD = "JavaFX Application Thread";
+
     private final Limits limits;
     private final Whitelist whitelist;
     private final Object lock = new Object();
@@ -157,6 +160,9 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     private CasResult run(String input, Duration timeout, Function<IExpr, CasResult> finish) {
+        if (FX_THREAD.equals(Thread.currentThread().getName())) {
+            throw new IllegalStateException("the CAS is never asked on the JavaFX thread: it would freeze the window");
+        }
         if (input == null || input.isBlank()) {
             return new CasResult.Error("empty input");
         }

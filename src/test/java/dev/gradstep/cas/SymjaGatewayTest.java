@@ -160,6 +160,21 @@ class SymjaGatewayTest {
     }
 
     @Test
+    void evaluate_onTheJavaFxThread_refusedLoudly() throws InterruptedException {
+        Throwable[] thrown = new Throwable[1];
+        Thread fx = new Thread(() -> {
+            try {
+                gateway.evaluate("D[x^2, x]", LIMIT);
+            } catch (IllegalStateException e) {
+                thrown[0] = e;
+            }
+        }, "JavaFX Application Thread");
+        fx.start();
+        fx.join();
+        assertInstanceOf(IllegalStateException.class, thrown[0]);
+    }
+
+    @Test
     void evaluate_afterClose_isError() {
         SymjaGateway other = SymjaGateway.start();
         other.close();
