@@ -244,7 +244,7 @@ public final class StudentCheckViewModel {
         if (counts[Mark.PENDING.ordinal()] > 0) {
             return items.size() + " steps read; checking\u2026";
         }
-        StringBuilder sb = new StringBuilder(items.size() + " steps: " + (counts[Mark.HOLDS.ordinal()]
+        StringBuilder sb = new StringBuilder(items.size() + (items.size() == 1 ? " step: " : " steps: ") + (counts[Mark.HOLDS.ordinal()]
                 + counts[Mark.DEFINES.ordinal()]) + " hold, " + counts[Mark.WRONG.ordinal()] + " wrong, "
                 + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided.");
         items.stream().filter(LineItem::firstWrong).findFirst()
