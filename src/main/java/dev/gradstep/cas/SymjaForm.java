@@ -27,40 +27,41 @@ final class SymjaForm {
      * puts over one denominator reliably, where it does not normalise exponents like e^{a+2(a+b)}.
      */
     String of(Expr concrete) {
-        collectExponentiated(concrete);
+        scan(concrete);
         out.setLength(0);
         emit(concrete);
         return out.toString();
     }
 
-    private void collectExponentiated(Expr e) {
+    /** Notes which symbols stand in an exponential, without writing anything. */
+    void scan(Expr e) {
         if (e instanceof Expr.Exp x && x.arg() instanceof Expr.Sym s) {
             exponentiated.add(s);
         }
         if (e instanceof Expr.Add a) {
-            a.terms().forEach(this::collectExponentiated);
+            a.terms().forEach(this::scan);
         } else if (e instanceof Expr.Mul m) {
-            m.factors().forEach(this::collectExponentiated);
+            m.factors().forEach(this::scan);
         } else if (e instanceof Expr.Neg n) {
-            collectExponentiated(n.arg());
+            scan(n.arg());
         } else if (e instanceof Expr.Div d) {
-            collectExponentiated(d.numerator());
-            collectExponentiated(d.denominator());
+            scan(d.numerator());
+            scan(d.denominator());
         } else if (e instanceof Expr.Pow p) {
-            collectExponentiated(p.base());
-            collectExponentiated(p.exponent());
+            scan(p.base());
+            scan(p.exponent());
         } else if (e instanceof Expr.Exp x) {
-            collectExponentiated(x.arg());
+            scan(x.arg());
         } else if (e instanceof Expr.Log l) {
-            collectExponentiated(l.arg());
+            scan(l.arg());
         } else if (e instanceof Expr.Deriv d) {
-            collectExponentiated(d.of());
+            scan(d.of());
         }
     }
 
     /** {@code D[of, x]}, or {@code t D[of, t]} when x is written through t = e^x. */
     void derivative(Expr of, Expr.Sym wrt) {
-        collectExponentiated(of);
+        scan(of);
         boolean viaT = exponentiated.contains(wrt);
         out.append(viaT ? "Times[" + name(wrt) + ",D[" : "D[");
         emit(of);

@@ -132,7 +132,8 @@ public final class SymjaGateway implements AutoCloseable {
         String claimed;
         try {
             SymjaForm form = new SymjaForm();
-            form.of(concreteClaimed);
+            // both sides must agree on which symbols go through t = e^x before either is written
+            form.scan(concreteClaimed);
             of = form.derivativeOf(concreteOf, variable);
             claimed = form.of(concreteClaimed);
         } catch (IllegalArgumentException e) {
