@@ -10,7 +10,12 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +29,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -44,6 +50,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -72,17 +79,30 @@ public final class MainWindow {
     private final FormulaView generalFormula;
     private final FormulaView matrixFormula;
     private final VBox caseBox = new VBox();
-    private final ListView<DerivationViewModel.StepItem> outline = new ListView<>();
-    private final ComboBox<Derivation> picker = new ComboBox<>();
-    private final TabPane tabs = new TabPane();
-    private final Label exportStatus = new Label();
+    private static final double SIDEBAR_SHARE = 0.26;
+    /** The chrome around the step (menus, picker, outline, tabs, navigation): null until built. */
+    private ListView<DerivationViewModel.StepItem> outline;
+    private ComboBox<Derivation> picker;
+    private TabPane tabs;
+    private Label exportStatus;
+    private Node stepContent;
     private Theme theme;
     private BiFunction<ExportViewModel.Format, String, Path> pathChooser = this::chooseTarget;
     private Predicate<Path> confirmOverwrite = this::confirmOverwrite;
     private final List<Runnable> firstPaint = new ArrayList<>();
     private boolean painted;
 
+    /** The whole window, built at once (tests and embedding). */
     public MainWindow(AppContext ctx, Stage stage) {
+        this(ctx, stage, false);
+    }
+
+    /**
+     * With {@code stepFirst}, the first frame holds only the current step, in the place it will
+     * keep; menus, picker, outline and tabs are built in the frame after it. Their controls and
+     * style sheets cost more than half of start-up, and the step is what a person came to read.
+     */
+    MainWindow(AppContext ctx, Stage stage, boolean stepFirst) {
         this.ctx = ctx;
         this.stage = stage;
         this.vm = ctx.derivations();
@@ -100,21 +120,21 @@ public final class MainWindow {
         matrixFormula.setCentred(false);
 
         root.getStyleClass().add("main-window");
-        VBox top = new VBox(menuBar(), messageBar());
-        root.setTop(top);
-        SplitPane split = new SplitPane(sidebar(), centre());
-        split.setDividerPositions(0.26);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        root.setCenter(split);
-        root.setBottom(bottomBar());
+        stepContent = stepPane();
+        root.setCenter(stepContent);
+        if (stepFirst) {
+            holdChromePlaces();
+        }
 
         scene = new Scene(root, ctx.settings().width(1180), ctx.settings().height(800));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setTheme(ctx.settings().theme());
         vm.currentProperty().addListener((o, a, b) -> showStep());
         vm.derivationProperty().addListener((o, a, b) -> {
-            picker.getSelectionModel().select(b);
-            if (b != null && b.isExercise()) {
+            if (picker != null) {
+                picker.getSelectionModel().select(b);
+            }
+            if (tabs != null && b != null && b.isExercise()) {
                 tabs.getSelectionModel().selectLast();
             }
             if (b != null) {
@@ -124,14 +144,19 @@ public final class MainWindow {
                 }
             }
         });
-        picker.getSelectionModel().select(vm.derivationProperty().get());
         showStep();
+        if (!stepFirst) {
+            buildChrome();
+        }
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (!painted && vm.currentProperty().get() != null && currentFormula.paintCount() > 0) {
                     painted = true;
                     firstPaint.forEach(Runnable::run);
+                    if (outline == null) {
+                        buildChrome();
+                    }
                     prefetch();
                     ctx.startCas();
                     vm.resumeChecks();
@@ -139,6 +164,37 @@ public final class MainWindow {
                 }
             }
         }.start();
+    }
+
+    /** Until the chrome is built, plain regions keep its places so the step does not move when it arrives. */
+    private void holdChromePlaces() {
+        Region top = new Region();
+        top.getStyleClass().add("placeholder-top");
+        Region side = new Region();
+        side.getStyleClass().add("placeholder-side");
+        // the split pane's divider takes a few pixels beside the sidebar's share
+        side.prefWidthProperty().bind(root.widthProperty().multiply(SIDEBAR_SHARE).add(4));
+        Region bottom = new Region();
+        bottom.getStyleClass().add("placeholder-bottom");
+        root.setTop(top);
+        root.setLeft(side);
+        root.setBottom(bottom);
+    }
+
+    private void buildChrome() {
+        root.setLeft(null);
+        outline = new ListView<>();
+        picker = new ComboBox<>();
+        tabs = new TabPane();
+        exportStatus = new Label();
+        root.setTop(new VBox(menuBar(), messageBar()));
+        SplitPane split = new SplitPane(sidebar(), centre());
+        split.setDividerPositions(SIDEBAR_SHARE);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        root.setCenter(split);
+        root.setBottom(bottomBar());
+        picker.getSelectionModel().select(vm.derivationProperty().get());
+        showStep();
     }
 
     public void show() {
@@ -167,6 +223,10 @@ public final class MainWindow {
         } else {
             firstPaint.add(r);
         }
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     public Scene scene() {
@@ -310,15 +370,15 @@ public final class MainWindow {
         stepsLabel.getStyleClass().add("section-title");
         outline.setItems(vm.outline());
         outline.getStyleClass().add("outline");
-        outline.setCellFactory(l -> new StepCell());
+        outline.setCellFactory(l -> new StepCell(vm.currentIndexProperty()));
         outline.setTooltip(new Tooltip("Every step with its check result; click one to go there"));
+        // The current step's row is marked by :current, not by selection: a selection change marks
+        // every row dirty and re-lays out the whole list, which cost a third of each step's frame.
         outline.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            int i = b.intValue();
-            if (i >= 0 && i != vm.currentIndexProperty().get()) {
-                vm.goTo(i);
-                if (vm.currentIndexProperty().get() != i) {
-                    outline.getSelectionModel().select(vm.currentIndexProperty().get());
-                }
+            if (b.intValue() >= 0) {
+                vm.goTo(b.intValue());
+                // left selected, a second click on the same row would not be seen
+                Platform.runLater(() -> outline.getSelectionModel().clearSelection());
             }
         });
         // the outline's badges would give an exercise away before the student has chosen
@@ -334,7 +394,7 @@ public final class MainWindow {
 
     private Node centre() {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(tab("Step", stepPane(), "The current step, typeset, with its rule and reason"));
+        tabs.getTabs().add(tab("Step", stepContent, "The current step, typeset, with its rule and reason"));
         Tab concrete = tab("Concrete K", null, "The current step written out for K = 2..5 classes");
         Tab numbers = tab("Your numbers", null, "Your own logits and labels: softmax, loss, gradient");
         Tab student = tab("Check my derivation", null, "Paste or open your own LaTeX derivation: every line is checked");
@@ -365,6 +425,7 @@ public final class MainWindow {
     private final Label stepTitle = new Label();
     private final Label ruleTitle = new Label();
     private final Label badge = new Label();
+    private final Tooltip badgeTip = new Tooltip();
     private final Label why = new Label();
     private final Label verdict = new Label();
     private final Label mistake = new Label();
@@ -377,6 +438,7 @@ public final class MainWindow {
         stepTitle.getStyleClass().add("step-title");
         ruleTitle.getStyleClass().add("rule-title");
         badge.getStyleClass().add("badge");
+        badge.setTooltip(badgeTip);
         HBox header = new HBox(12, stepTitle, ruleTitle, badge);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("step-header");
@@ -548,9 +610,8 @@ public final class MainWindow {
         stepTitle.setText("Step " + s.number() + " of " + s.total());
         ruleTitle.setText(s.ruleTitle());
         badge.setText(s.status().badge());
-        badge.getStyleClass().removeIf(c -> c.startsWith("status-"));
-        badge.getStyleClass().add(s.status().styleClass());
-        badge.setTooltip(new Tooltip(s.status().explanation()));
+        setStatusClass(badge, s.status().styleClass());
+        badgeTip.setText(s.status().explanation());
         previousFormula.setTex(s.previousTex());
         previousLabel.setVisible(!s.previousTex().isEmpty());
         previousLabel.setManaged(previousLabel.isVisible());
@@ -569,10 +630,32 @@ public final class MainWindow {
         partsBox.setVisible(!s.parts().isEmpty());
         partsBox.setManaged(partsBox.isVisible());
         int i = vm.currentIndexProperty().get();
-        if (outline.getSelectionModel().getSelectedIndex() != i) {
-            outline.getSelectionModel().select(i);
+        if (outline != null && !rowInView(i)) {
+            outline.scrollTo(Math.max(0, i - 3));
         }
-        outline.scrollTo(Math.max(0, i - 3));
+    }
+
+    /** Scrolling the outline re-lays out every row: on a step change, do it only when the row is out of sight. */
+    private boolean rowInView(int i) {
+        if (!(outline.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return false;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return first != null && last != null && (i > first.getIndex() || i == 0) && i < last.getIndex();
+    }
+
+    /** Swaps the {@code status-*} style class only when it differs: each change costs that node's CSS pass. */
+    private static void setStatusClass(Node node, String styleClass) {
+        List<String> classes = node.getStyleClass();
+        if (styleClass != null && classes.contains(styleClass)
+                && classes.stream().filter(c -> c.startsWith("status-")).count() == 1) {
+            return;
+        }
+        classes.removeIf(c -> c.startsWith("status-"));
+        if (styleClass != null) {
+            classes.add(styleClass);
+        }
     }
 
     /** The parts as one formula, aligned on their equals signs: u, u', v, v' in that order. */
@@ -593,7 +676,7 @@ public final class MainWindow {
     private void updateSideTabs() {
         Derivation d = vm.derivationProperty().get();
         int idx = vm.currentIndexProperty().get();
-        int tab = tabs.getSelectionModel().getSelectedIndex();
+        int tab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         if (tab == 1) {
             ctx.concrete().show(d, idx);
         } else if (tab == 2) {
@@ -605,7 +688,7 @@ public final class MainWindow {
         Node focus = scene.getFocusOwner();
         if (focus instanceof TextInputControl || focus instanceof ComboBox || focus instanceof ChoiceBox
                 || focus instanceof Spinner || focus instanceof TableView || e.isControlDown() || e.isAltDown()
-                || e.isMetaDown() || tabs.getSelectionModel().getSelectedIndex() >= 2) {
+                || e.isMetaDown() || (tabs != null && tabs.getSelectionModel().getSelectedIndex() >= 2)) {
             return;
         }
         boolean onButton = focus instanceof ButtonBase;
@@ -795,8 +878,15 @@ public final class MainWindow {
         private final Label title = new Label();
         private final Label status = new Label();
         private final HBox box = new HBox(8, title, new Region(), status);
+        private final Tooltip tip = new Tooltip();
 
-        StepCell() {
+        private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+        private final ReadOnlyIntegerProperty current;
+        private final InvalidationListener onCurrent = o -> markCurrent();
+
+        StepCell(ReadOnlyIntegerProperty current) {
+            this.current = current;
+            current.addListener(new WeakInvalidationListener(onCurrent));
             HBox.setHgrow(box.getChildren().get(1), Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
             status.getStyleClass().add("badge");
@@ -817,14 +907,23 @@ public final class MainWindow {
             }
             title.setText(item.number() + ".  " + (item.hidden() ? "? (hidden)" : item.title()));
             status.setText(item.hidden() ? "" : item.status().badge());
-            status.getStyleClass().removeIf(c -> c.startsWith("status-"));
-            if (!item.hidden()) {
-                status.getStyleClass().add(item.status().styleClass());
-            }
+            setStatusClass(status, item.hidden() ? null : item.status().styleClass());
             status.setVisible(!item.hidden());
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hidden-step"), item.hidden());
-            setTooltip(new Tooltip(item.hidden() ? "Not revealed yet" : item.status().explanation()));
+            pseudoClassStateChanged(PseudoClass.getPseudoClass("hidden-step"), item.hidden());
+            tip.setText(item.hidden() ? "Not revealed yet" : item.status().explanation());
+            setTooltip(tip);
             setGraphic(box);
+            markCurrent();
+        }
+
+        @Override
+        public void updateIndex(int i) {
+            super.updateIndex(i);
+            markCurrent();
+        }
+
+        private void markCurrent() {
+            pseudoClassStateChanged(CURRENT, !isEmpty() && getIndex() == current.get());
         }
     }
 }

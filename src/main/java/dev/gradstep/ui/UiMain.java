@@ -1,22 +1,107 @@
 package dev.gradstep.ui;
 
-import javafx.application.Application;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 
-/** Launcher: a main class that is not an Application, so a plain classpath launch finds JavaFX. */
+/**
+ * Launcher: a main class that is not an Application, so a plain classpath launch finds JavaFX.
+ * Start-up is three jobs of similar cost that need not wait for each other: JavaFX starting its
+ * toolkit, JLaTeXMath loading its fonts, and the app reading its derivations. They run on three
+ * threads; the JavaFX thread then only builds and shows the window.
+ */
 public final class UiMain {
 
     private UiMain() {
     }
 
     public static void main(String[] args) {
-        startPreload();
-        Application.launch(GradStepApp.class, args);
+        Settings settings = "memory".equals(System.getProperty("gradstep.settings"))
+                ? Settings.inMemory() : Settings.userSettings();
+        open(args, settings, (ctx, window) -> {
+            if (Boolean.getBoolean("gradstep.timing")) {
+                long startMs = ManagementFactory.getRuntimeMXBean().getStartTime();
+                window.whenFirstStepPainted(() -> System.out.println("start-to-first-step "
+                        + (System.currentTimeMillis() - startMs) + " ms"));
+            }
+        });
     }
 
-    /** JLaTeXMath costs about a second to load: do it while JavaFX starts, not after. */
-    static void startPreload() {
-        Thread t = new Thread(FormulaRenderer::preloadEngine, "gradstep-latex-preload");
+    /**
+     * Starts JavaFX and opens the main window, the current step first. {@code beforeShow} runs on
+     * the JavaFX thread with the window built but not yet shown; the context closes with the window.
+     */
+    static void open(String[] args, Settings settings, BiConsumer<AppContext, MainWindow> beforeShow) {
+        daemon("gradstep-latex-preload", FormulaRenderer::preloadEngine);
+        CompletableFuture<AppContext> context = new CompletableFuture<>();
+        UntilStarted ui = new UntilStarted(Platform::runLater);
+        daemon("gradstep-context", () -> {
+            try {
+                context.complete(AppContext.create(settings, ui, AppOptions.parse(List.of(args))));
+            } catch (RuntimeException | Error e) {
+                context.completeExceptionally(e);
+            }
+        });
+        Platform.startup(() -> {
+            ui.started();
+            AppContext ctx;
+            try {
+                ctx = context.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // with no window the toolkit would keep the process alive for nothing
+                System.err.println("GradStep could not start: " + e.getCause());
+                Platform.exit();
+                return;
+            }
+            Stage stage = new Stage();
+            MainWindow window = new MainWindow(ctx, stage, true);
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> ctx.close());
+            beforeShow.accept(ctx, window);
+            window.show();
+        });
+    }
+
+    private static void daemon(String name, Runnable job) {
+        Thread t = new Thread(job, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * The UI executor for a context built while the toolkit is still starting: work handed over
+     * before then waits, in order, instead of failing because JavaFX is not up yet.
+     */
+    static final class UntilStarted implements Executor {
+        private final Executor then;
+        private List<Runnable> waiting = new ArrayList<>();
+
+        UntilStarted(Executor then) {
+            this.then = then;
+        }
+
+        @Override
+        public void execute(Runnable r) {
+            synchronized (this) {
+                if (waiting != null) {
+                    waiting.add(r);
+                    return;
+                }
+            }
+            then.execute(r);
+        }
+
+        /** Called once the toolkit runs: what waited is handed on first, in the order it came. */
+        void started() {
+            synchronized (this) {
+                // handed on under the lock, so that nothing submitted meanwhile can overtake them
+                waiting.forEach(then::execute);
+                waiting = null;
+            }
+        }
     }
 }

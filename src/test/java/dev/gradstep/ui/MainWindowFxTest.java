@@ -100,6 +100,10 @@ class MainWindowFxTest {
         robot.clickOn(row);
         assertEquals(3, ctx.derivations().currentIndexProperty().get());
         assertTrue(ctx.derivations().currentProperty().get().number() == 4);
+        robot.interact(() -> ctx.derivations().next());
+        robot.clickOn(row);
+        assertEquals(3, ctx.derivations().currentIndexProperty().get(), "a second click on the same row goes back to it");
+        assertTrue(row.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current")));
     }
 
     @Test
