@@ -1,8 +1,10 @@
 package dev.gradstep.tex;
 
 import dev.gradstep.expr.Expr;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
@@ -18,6 +20,11 @@ public record Marks(String macro, Set<Expr> whole, Set<Expr> lowerLimits) {
     public Marks {
         whole = identityCopy(whole);
         lowerLimits = identityCopy(lowerLimits);
+    }
+
+    /** Marks from any collections of parts, which may hold equal parts from different places. */
+    public static Marks of(String macro, Collection<Expr> whole, Collection<Expr> lowerLimits) {
+        return new Marks(macro, identityCopy(whole), identityCopy(lowerLimits));
     }
 
     boolean isWhole(Expr e) {
@@ -40,6 +47,28 @@ public record Marks(String macro, Set<Expr> whole, Set<Expr> lowerLimits) {
             s = s.substring(open.length());
         }
         return s;
+    }
+
+    /** The text with every {@code macro{..}} replaced by what it wraps: the writer's unmarked LaTeX. */
+    public String unmark(String tex) {
+        String open = macro + "{";
+        StringBuilder sb = new StringBuilder();
+        Deque<Boolean> closesMark = new ArrayDeque<>();
+        for (int i = 0; i < tex.length(); i++) {
+            char c = tex.charAt(i);
+            if (!macro.isEmpty() && tex.startsWith(open, i)) {
+                closesMark.push(true);
+                i += open.length() - 1;
+            } else if (c == '\\' && i + 1 < tex.length()) {
+                sb.append(c).append(tex.charAt(++i));
+            } else if (c == '{') {
+                closesMark.push(false);
+                sb.append(c);
+            } else if (c != '}' || !closesMark.pop()) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static Set<Expr> identityCopy(Collection<Expr> items) {

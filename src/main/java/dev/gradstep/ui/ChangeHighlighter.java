@@ -3,6 +3,7 @@ package dev.gradstep.ui;
 import dev.gradstep.derivation.Step;
 import dev.gradstep.expr.Condition.Relation;
 import dev.gradstep.expr.Expr;
+import dev.gradstep.expr.Exprs;
 import dev.gradstep.expr.Line;
 import dev.gradstep.tex.Marks;
 import dev.gradstep.tex.TexWriter;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,7 +56,10 @@ public final class ChangeHighlighter {
             if (found.whole.isEmpty() && found.lower.isEmpty() || keptLeaves(now, found) == 0) {
                 return Optional.empty();
             }
-            return Optional.of(writer.write(line, new Marks(FormulaRenderer.HIGHLIGHT, found.whole, found.lower)));
+            Marks marks = Marks.of(FormulaRenderer.HIGHLIGHT, found.whole, found.lower);
+            String marked = writer.write(line, marks);
+            // the marks must be all that was added; anything else is a surprise shown plain
+            return marks.unmark(marked).equals(writer.write(line)) ? Optional.of(marked) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -211,7 +214,7 @@ public final class ChangeHighlighter {
     private static void unmark(Expr e, Found found) {
         found.whole.remove(e);
         found.lower.remove(e);
-        for (Expr c : children(e)) {
+        for (Expr c : Exprs.children(e)) {
             unmark(c, found);
         }
     }
@@ -221,7 +224,7 @@ public final class ChangeHighlighter {
             return 1;
         }
         int n = found.lower.contains(e) ? 1 : 0;
-        for (Expr c : children(e)) {
+        for (Expr c : Exprs.children(e)) {
             n += marks(c, found);
         }
         return n;
@@ -232,7 +235,7 @@ public final class ChangeHighlighter {
         if (found.whole.contains(e)) {
             return 0;
         }
-        List<Expr> children = children(e);
+        List<Expr> children = Exprs.children(e);
         if (children.isEmpty()) {
             return 1;
         }
@@ -255,7 +258,7 @@ public final class ChangeHighlighter {
         if (e instanceof Expr.Sum s && found.lower.contains(e)) {
             w += 1 + (s.from() == null ? 0 : weight(s.from())) + whereWeight(s);
         }
-        for (Expr c : children(e)) {
+        for (Expr c : Exprs.children(e)) {
             if (!(e instanceof Expr.Sum s && found.lower.contains(e) && c == s.from())) {
                 w += markedWeight(c, found);
             }
@@ -269,7 +272,7 @@ public final class ChangeHighlighter {
         if (e instanceof Expr.Sum s) {
             w += whereWeight(s);
         }
-        for (Expr c : children(e)) {
+        for (Expr c : Exprs.children(e)) {
             w += weight(c);
         }
         return w;
@@ -281,43 +284,6 @@ public final class ChangeHighlighter {
             w += 1 + weight(r.left()) + weight(r.right());
         }
         return w;
-    }
-
-    /** The parts of an expression the comparison can descend into, in writing order. */
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Sym s) {
-            return s.indices();
-        } else if (e instanceof Expr.Add a) {
-            return a.terms();
-        } else if (e instanceof Expr.Mul m) {
-            return m.factors();
-        } else if (e instanceof Expr.Neg n) {
-            return List.of(n.arg());
-        } else if (e instanceof Expr.Div d) {
-            return List.of(d.numerator(), d.denominator());
-        } else if (e instanceof Expr.Pow p) {
-            return List.of(p.base(), p.exponent());
-        } else if (e instanceof Expr.Exp x) {
-            return List.of(x.arg());
-        } else if (e instanceof Expr.Log l) {
-            return List.of(l.arg());
-        } else if (e instanceof Expr.Sum s) {
-            List<Expr> out = new ArrayList<>();
-            out.add(s.from());
-            out.add(s.to());
-            out.add(s.body());
-            out.removeIf(Objects::isNull);
-            return out;
-        } else if (e instanceof Expr.Deriv d) {
-            return List.of(d.of(), d.wrt());
-        } else if (e instanceof Expr.Delta d) {
-            return List.of(d.left(), d.right());
-        } else if (e instanceof Expr.Fn f) {
-            List<Expr> out = new ArrayList<>(f.args());
-            out.addAll(f.indices());
-            return out;
-        }
-        return List.of();
     }
 
     private static Expr last(Line line) {

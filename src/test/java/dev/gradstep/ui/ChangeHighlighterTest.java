@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradstep.derivation.Rule;
 import dev.gradstep.derivation.Step;
+import dev.gradstep.tex.Marks;
 import dev.gradstep.tex.TexReader;
 import dev.gradstep.tex.TexWriter;
-import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,28 +67,7 @@ class ChangeHighlighterTest {
 
     /** The text with every {@code \gshl{..}} replaced by what it wraps. */
     static String unmarked(String tex) {
-        String open = FormulaRenderer.HIGHLIGHT + "{";
-        StringBuilder sb = new StringBuilder();
-        ArrayDeque<Boolean> braces = new ArrayDeque<>();
-        for (int i = 0; i < tex.length(); i++) {
-            if (tex.startsWith(open, i)) {
-                braces.push(true);
-                i += open.length() - 1;
-                continue;
-            }
-            char c = tex.charAt(i);
-            if (c == '\\' && i + 1 < tex.length()) {
-                sb.append(c).append(tex.charAt(++i));
-                continue;
-            }
-            if (c == '{') {
-                braces.push(false);
-            } else if (c == '}' && braces.pop()) {
-                continue;
-            }
-            sb.append(c);
-        }
-        return sb.toString();
+        return Marks.of(FormulaRenderer.HIGHLIGHT, List.of(), List.of()).unmark(tex);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
