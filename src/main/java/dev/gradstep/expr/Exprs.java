@@ -8,10 +8,12 @@ import dev.gradstep.expr.Expr.Num;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Smart constructors that fold the trivial cases (0 + x, 1 * x, 0 * x), so generated expressions
- * (instantiated sums, derivatives) stay small enough to evaluate and read.
+ * (instantiated sums, derivatives) stay small enough to evaluate and read; and the one list of an
+ * expression's parts, for code that walks trees.
  */
 public final class Exprs {
 
@@ -91,5 +93,45 @@ public final class Exprs {
             return ZERO;
         }
         return isOne(den) ? num : new Div(num, den);
+    }
+
+    /**
+     * The direct parts of an expression in writing order: a symbol's subscripts, a sum's limits
+     * and body, a call's arguments then subscripts. A sum's exclusions are conditions, not parts.
+     */
+    public static List<Expr> children(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            return s.indices();
+        } else if (e instanceof Expr.Add a) {
+            return a.terms();
+        } else if (e instanceof Expr.Mul m) {
+            return m.factors();
+        } else if (e instanceof Expr.Neg n) {
+            return List.of(n.arg());
+        } else if (e instanceof Expr.Div d) {
+            return List.of(d.numerator(), d.denominator());
+        } else if (e instanceof Expr.Pow p) {
+            return List.of(p.base(), p.exponent());
+        } else if (e instanceof Expr.Exp x) {
+            return List.of(x.arg());
+        } else if (e instanceof Expr.Log l) {
+            return List.of(l.arg());
+        } else if (e instanceof Expr.Sum s) {
+            List<Expr> out = new ArrayList<>();
+            out.add(s.from());
+            out.add(s.to());
+            out.add(s.body());
+            out.removeIf(Objects::isNull);
+            return out;
+        } else if (e instanceof Expr.Deriv d) {
+            return List.of(d.of(), d.wrt());
+        } else if (e instanceof Expr.Delta d) {
+            return List.of(d.left(), d.right());
+        } else if (e instanceof Expr.Fn f) {
+            List<Expr> out = new ArrayList<>(f.args());
+            out.addAll(f.indices());
+            return out;
+        }
+        return List.of();
     }
 }

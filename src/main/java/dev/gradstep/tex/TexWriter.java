@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Writes expressions as canonical LaTeX; the reader's inverse: for every tree {@code e} that
@@ -34,9 +35,27 @@ public final class TexWriter {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
+    private final Marks marks;
+
+    public TexWriter() {
+        this(Marks.NONE);
+    }
+
+    private TexWriter(Marks marks) {
+        this.marks = marks;
+    }
+
     /** Canonical LaTeX for one expression. */
     public String write(Expr expr) {
         return top(expr);
+    }
+
+    /**
+     * The same LaTeX as {@link #write(Line)} with the marked parts wrapped in the marks' macro:
+     * removing each {@code macro{} and its closing brace gives back exactly the unmarked text.
+     */
+    public String write(Line line, Marks marks) {
+        return new TexWriter(marks).write(line);
     }
 
     /** {@code LHS = R1 = R2 \quad (i \neq j)}, or {@code = R1} for a continuation. */
@@ -61,8 +80,31 @@ public final class TexWriter {
         return sb.toString();
     }
 
+    /**
+     * Whether {@code tex}, read and written again, still looks the same: not when it sets symbols in
+     * a font the reader drops (bold vectors would come back plain).
+     */
+    public boolean keepsLook(String tex) {
+        for (String font : Vocabulary.FONTS) {
+            if (!font.equals("\\mathrm") && Pattern.compile(Pattern.quote(font) + "(?![A-Za-z])").matcher(tex).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes at the loosest precedence: nothing needs parentheses. */
     private String top(Expr e) {
+        String tex = plain(e);
+        return marks.isWhole(e) ? marks.wrap(tex) : tex;
+    }
+
+    /** A symbol in a place that does not go through {@link #top}, marked like any other part. */
+    private String markedSym(Sym s) {
+        return marks.isWhole(s) ? marks.wrap(sym(s)) : sym(s);
+    }
+
+    private String plain(Expr e) {
         if (e instanceof Num n) {
             return n.value().toPlainString();
         } else if (e instanceof Sym s) {
@@ -80,7 +122,7 @@ public final class TexWriter {
         } else if (e instanceof Exp x) {
             return "e^{" + top(x.arg()) + "}";
         } else if (e instanceof Log l) {
-            return l.arg() instanceof Sym s ? "\\log " + sym(s) : "\\log" + paren(top(l.arg()));
+            return l.arg() instanceof Sym s ? "\\log " + markedSym(s) : "\\log" + paren(top(l.arg()));
         } else if (e instanceof Sum s) {
             return sum(s);
         } else if (e instanceof Deriv d) {
@@ -100,7 +142,8 @@ public final class TexWriter {
         sb.append(first instanceof Add ? paren(top(first)) : top(first));
         for (Expr t : terms.subList(1, terms.size())) {
             if (t instanceof Neg n) {
-                sb.append(" - ").append(termLevel(n.arg()));
+                String arg = termLevel(n.arg());
+                sb.append(" - ").append(marks.isWhole(n) ? marks.wrap(arg) : arg);
             } else {
                 sb.append(" + ").append(termLevel(t));
             }
@@ -120,7 +163,7 @@ public final class TexWriter {
             Expr f = fs.get(i);
             String s = factorLevel(f, i == fs.size() - 1);
             if (i > 0) {
-                sb.append(needsDot(fs.get(i - 1), s) ? " \\cdot " : " ");
+                sb.append(needsDot(fs.get(i - 1), marks.unmarkedStart(s)) ? " \\cdot " : " ");
             }
             sb.append(s);
         }
@@ -149,7 +192,7 @@ public final class TexWriter {
     private String div(Div d) {
         String num = top(d.numerator());
         String den = top(d.denominator());
-        if (bareDifferential(num) && bareDifferential(den)) {
+        if (bareDifferential(marks.unmarkedStart(num)) && bareDifferential(marks.unmarkedStart(den))) {
             num = paren(num);
         }
         return "\\frac{" + num + "}{" + den + "}";
@@ -184,7 +227,7 @@ public final class TexWriter {
     }
 
     private String sum(Sum s) {
-        StringBuilder sb = new StringBuilder("\\sum_{");
+        StringBuilder sb = new StringBuilder();
         String index = symName(s.index());
         List<Relation> rels = s.where().relations();
         int skip = 0;
@@ -200,7 +243,8 @@ public final class TexWriter {
         for (Relation r : rels.subList(skip, rels.size())) {
             sb.append(", ").append(relation(r));
         }
-        sb.append('}');
+        String lower = marks.isLowerLimit(s) ? marks.wrap(sb.toString()) : sb.toString();
+        sb = new StringBuilder("\\sum_{").append(lower).append('}');
         if (s.to() != null) {
             sb.append("^{").append(top(s.to())).append('}');
         }
@@ -212,10 +256,10 @@ public final class TexWriter {
     }
 
     private String deriv(Deriv d) {
-        String wrt = "{\\partial " + sym(d.wrt()) + "}";
+        String wrt = "{\\partial " + markedSym(d.wrt()) + "}";
         Expr of = d.of();
         if (of instanceof Sym s) {
-            return "\\frac{\\partial " + sym(s) + "}" + wrt;
+            return "\\frac{\\partial " + markedSym(s) + "}" + wrt;
         }
         if (of instanceof Exp x && x.arg() instanceof Sym) {
             return "\\frac{\\partial " + top(x) + "}" + wrt;
@@ -232,7 +276,7 @@ public final class TexWriter {
 
     private String fn(Fn f) {
         if (isTranspose(f)) {
-            return sym((Sym) f.args().get(0)) + "^{T}";
+            return markedSym((Sym) f.args().get(0)) + "^{T}";
         }
         StringJoiner args = new StringJoiner(", ", "(", ")");
         for (Expr a : f.args()) {
