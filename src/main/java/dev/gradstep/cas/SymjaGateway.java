@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.EvalEngine;
@@ -61,6 +62,10 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     /** Starts the worker and warms the engine in the background; returns at once. */
+    private static final BooleanSupplier NEVER = () -> false;
+    /** How often a running question looks at its cancel flag. */
+    private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     public static SymjaGateway start() {
         return start(Limits.DEFAULT);
     }
@@ -91,35 +96,46 @@ public final class SymjaGateway implements AutoCloseable {
      * (see {@link SymjaForm}).
      */
     public Proof proveZero(Expr concrete, Duration timeout) {
+        return proveZero(concrete, timeout, NEVER);
+    }
+
+    /**
+     * As {@link #proveZero(Expr, Duration)}, also stopping the engine as soon as {@code cancelled}
+     * says so (looked at every few milliseconds), so a cancelled check does not leave Symja busy.
+     */
+    public Proof proveZero(Expr concrete, Duration timeout, BooleanSupplier cancelled) {
         String input;
         try {
             input = new SymjaForm().of(concrete);
         } catch (IllegalArgumentException e) {
             return new Proof(Proof.Status.ERROR, e.getMessage());
         }
-        return zeroByStages(input, timeout);
+        return zeroByStages(input, timeout, cancelled);
     }
 
-    private Proof zeroByStages(String input, Duration timeout) {
+    private Proof zeroByStages(String input, Duration timeout, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        CasResult first = run("Together[Expand[" + input + "]]", timeout, SymjaGateway::asZeroTest);
+        CasResult first = run("Together[Expand[" + input + "]]", timeout, SymjaGateway::asZeroTest, cancelled);
         if (first instanceof CasResult.Ok ok && ok.value().equals("0")) {
             return new Proof(Proof.Status.PROVED, "Together");
         }
         if (first instanceof CasResult.Error) {
             return proofOf(first);
         }
+        if (first instanceof CasResult.Aborted a && cancelled.getAsBoolean()) {
+            return new Proof(Proof.Status.ABORTED, a.reason());
+        }
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (left.isNegative() || left.isZero()) {
             return new Proof(Proof.Status.ABORTED, "stopped at the time limit of " + timeout.toMillis() + " ms");
         }
-        CasResult second = run("Simplify[" + input + "]", left, SymjaGateway::asZeroTest);
+        CasResult second = run("Simplify[" + input + "]", left, SymjaGateway::asZeroTest, cancelled);
         if (second instanceof CasResult.Ok ok) {
             return ok.value().equals("0") ? new Proof(Proof.Status.PROVED, "Simplify")
                     : new Proof(Proof.Status.NOT_PROVED, "Simplify left a non-zero remainder");
         }
-        return second instanceof CasResult.Aborted
-                ? new Proof(Proof.Status.ABORTED, "stopped at the time limit of " + timeout.toMillis() + " ms")
+        return second instanceof CasResult.Aborted a
+                ? new Proof(Proof.Status.ABORTED, a.reason())
                 : proofOf(second);
     }
 
@@ -139,7 +155,7 @@ public final class SymjaGateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new Proof(Proof.Status.ERROR, e.getMessage());
         }
-        return zeroByStages("Plus[" + of + ",Times[-1," + claimed + "]]", timeout);
+        return zeroByStages("Plus[" + of + ",Times[-1," + claimed + "]]", timeout, NEVER);
     }
 
     private static Proof proofOf(CasResult r) {
@@ -161,6 +177,10 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     private CasResult run(String input, Duration timeout, Function<IExpr, CasResult> finish) {
+        return run(input, timeout, finish, NEVER);
+    }
+
+    private CasResult run(String input, Duration timeout, Function<IExpr, CasResult> finish, BooleanSupplier cancelled) {
         if (FX_THREAD.equals(Thread.currentThread().getName())) {
             throw new IllegalStateException("the CAS is never asked on the JavaFX thread: it would freeze the window");
         }
@@ -181,13 +201,14 @@ public final class SymjaGateway implements AutoCloseable {
             return new CasResult.Aborted("interrupted");
         }
         try {
-            return runInTurn(input, timeout, finish);
+            return runInTurn(input, timeout, finish, cancelled);
         } finally {
             turn.unlock();
         }
     }
 
-    private CasResult runInTurn(String input, Duration timeout, Function<IExpr, CasResult> finish) {
+    private CasResult runInTurn(String input, Duration timeout, Function<IExpr, CasResult> finish,
+                                BooleanSupplier cancelled) {
         Worker w;
         synchronized (lock) {
             if (closed) {
@@ -202,7 +223,21 @@ public final class SymjaGateway implements AutoCloseable {
             return new CasResult.Error("the CAS has been shut down");
         }
         try {
-            return f.get(timeout.toNanos() + waitForWarmUpNanos(w), TimeUnit.NANOSECONDS);
+            long deadline = System.nanoTime() + timeout.toNanos() + waitForWarmUpNanos(w);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return f.get(Math.min(left, CANCEL_POLL_NANOS), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException slice) {
+                    if (cancelled.getAsBoolean()) {
+                        stop(w, f, timeout);
+                        return new CasResult.Aborted("cancelled");
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             return stop(w, f, timeout);
         } catch (InterruptedException e) {

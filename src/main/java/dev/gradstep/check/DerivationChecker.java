@@ -216,11 +216,11 @@ public final class DerivationChecker {
                     if (normalized) {
                         diff = IndexCases.lastLabelFromOthers(diff, inst);
                     }
-                    Proof proof = gateway.proveZero(diff, settings.symbolicTimeout());
+                    Proof proof = gateway.proveZero(diff, settings.symbolicTimeout(), cancelled);
                     cases++;
                     if (proof.status() != Proof.Status.PROVED) {
                         String why = switch (proof.status()) {
-                            case ABORTED -> "stopped at the time limit of " + settings.symbolicTimeout().toMillis() + " ms";
+                            case ABORTED -> proof.detail();
                             case NOT_PROVED -> "could not simplify the difference to 0";
                             default -> "failed: " + proof.detail();
                         };

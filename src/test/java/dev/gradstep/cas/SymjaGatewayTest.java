@@ -113,6 +113,24 @@ class SymjaGatewayTest {
     }
 
     @Test
+    void proveZero_cancelledWhileRunning_stopsSoonAndEngineStillAnswers() {
+        // (a+b+c)^40 - (a-b+c)^40 is not zero, and putting it over one denominator takes seconds
+        Expr a = new Expr.Sym("a");
+        Expr b = new Expr.Sym("b");
+        Expr c = new Expr.Sym("c");
+        Expr slow = Exprs.sub(new Expr.Pow(Exprs.add(List.of(a, b, c)), new Expr.Num(java.math.BigDecimal.valueOf(40))),
+                new Expr.Pow(Exprs.add(List.of(a, Exprs.neg(b), c)), new Expr.Num(java.math.BigDecimal.valueOf(40))));
+        long t0 = System.nanoTime();
+        java.util.function.BooleanSupplier cancelled = () -> System.nanoTime() - t0 > 200_000_000L;
+        Proof p = gateway.proveZero(slow, Duration.ofSeconds(30), cancelled);
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(Proof.Status.ABORTED, p.status(), p.detail());
+        assertEquals("cancelled", p.detail());
+        assertTrue(elapsedMs < 5_000, "returned after " + elapsedMs + " ms, not soon after the cancel at 200 ms");
+        assertEquals(new CasResult.Ok("2*x"), gateway.evaluate("D[x^2, x]", LIMIT));
+    }
+
+    @Test
     void evaluate_hugeExpansion_abortedBySizeCap() {
         CasResult r = gateway.evaluate("Expand[(a+b+c+d+e+f+g)^24]", LIMIT);
         CasResult.Aborted a = assertInstanceOf(CasResult.Aborted.class, r, String.valueOf(r));
