@@ -183,6 +183,8 @@ public final class MainWindow {
 
     private void buildChrome() {
         root.setLeft(null);
+        // below the step's text, so arriving later moves nothing a reader is looking at
+        stepBody.getChildren().addAll(revealCard(), new NextStepBox(ctx.nextStep()));
         outline = new ListView<>();
         picker = new ComboBox<>();
         tabs = new TabPane();
@@ -433,6 +435,7 @@ public final class MainWindow {
     private final GridPane partsGrid = new GridPane();
     private final VBox partsBox = new VBox(6);
     private FormulaView partsFormula;
+    private final VBox stepBody = new VBox(10);
 
     private Node stepPane() {
         stepTitle.getStyleClass().add("step-title");
@@ -462,11 +465,10 @@ public final class MainWindow {
         partsBox.getChildren().addAll(partsTitle, partsGrid, partsNote);
         partsBox.getStyleClass().add("section");
 
-        VBox revealCard = revealCard();
-        VBox content = new VBox(10, header, previousLabel, previousFormula, currentFormula, why, partsBox, mistake,
-                verdict, revealCard, new NextStepBox(ctx.nextStep()));
-        content.getStyleClass().add("step-pane");
-        ScrollPane scroll = new ScrollPane(content);
+        stepBody.getChildren().addAll(header, previousLabel, previousFormula, currentFormula, why, partsBox, mistake,
+                verdict);
+        stepBody.getStyleClass().add("step-pane");
+        ScrollPane scroll = new ScrollPane(stepBody);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("step-scroll");
         return scroll;
