@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -73,12 +74,12 @@ final class NumbersPane extends ScrollPane {
         busy.setTooltip(new Tooltip("Computing in the background"));
         GridPane inputs = new GridPane();
         inputs.getStyleClass().add("inputs");
-        inputs.addRow(0, zl, logits, busy);
+        inputs.addRow(0, zl, logits.holder(), busy);
         inputs.add(logitsMessage, 1, 1);
-        inputs.addRow(2, yl, labels);
+        inputs.addRow(2, yl, labels.holder());
         inputs.add(labelsMessage, 1, 3);
-        GridPane.setHgrow(logits, Priority.ALWAYS);
-        GridPane.setHgrow(labels, Priority.ALWAYS);
+        GridPane.setHgrow(logits.holder(), Priority.ALWAYS);
+        GridPane.setHgrow(labels.holder(), Priority.ALWAYS);
 
         vm.logitsErrorProperty().addListener((o, a, e) -> mark(logits, logitsMessage, e));
         vm.labelsErrorProperty().addListener((o, a, e) -> mark(labels, labelsMessage, e));
@@ -224,8 +225,8 @@ final class NumbersPane extends ScrollPane {
                 + r.classes() : r.jacobianNote());
     }
 
-    private static void mark(TextField field, Label message, NumbersViewModel.InputError e) {
-        field.pseudoClassStateChanged(INVALID, e != null);
+    private static void mark(NumbersField field, Label message, NumbersViewModel.InputError e) {
+        field.setProblem(e);
         message.setText(e == null ? "" : e.message());
     }
 
@@ -257,11 +258,24 @@ final class NumbersPane extends ScrollPane {
         private static final PseudoClass SUMMARISED = PseudoClass.getPseudoClass("summarised");
 
         private final javafx.beans.property.StringProperty source;
+        private final javafx.scene.layout.StackPane holder;
+        private final javafx.scene.layout.Region underline = new javafx.scene.layout.Region();
+        private NumbersViewModel.InputError problem;
         private boolean syncing;
         private boolean summarised;
 
         NumbersField(javafx.beans.property.StringProperty source) {
             this.source = source;
+            underline.getStyleClass().add("token-underline");
+            underline.setManaged(false);
+            underline.setMouseTransparent(true);
+            underline.setVisible(false);
+            // The underline lies over the field, not in it: the skin owns the field's children.
+            holder = new javafx.scene.layout.StackPane(this, underline);
+            holder.getStyleClass().add("numbers-field-holder");
+            holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            // Moving the caret can scroll the text; the underline follows in the next layout.
+            caretPositionProperty().addListener((o, a, b) -> requestLayout());
             show(source.get());
             source.addListener((o, a, b) -> {
                 if (!syncing) {
@@ -283,6 +297,56 @@ final class NumbersPane extends ScrollPane {
                     javafx.application.Platform.runLater(this::selectAll);
                 }
             });
+        }
+
+        /** The field with its underline over it: what goes into the layout. */
+        javafx.scene.layout.StackPane holder() {
+            return holder;
+        }
+
+        /** The mark under the offending token (hidden when there is none). */
+        javafx.scene.layout.Region underline() {
+            return underline;
+        }
+
+        /**
+         * Underlines the problem's token. Where there is none to point at (no token, or a summary shown
+         * instead of the text) the whole field is marked instead.
+         */
+        void setProblem(NumbersViewModel.InputError e) {
+            problem = e;
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            placeUnderline();
+        }
+
+        private void placeUnderline() {
+            NumbersViewModel.InputError e = problem;
+            boolean token = e != null && e.hasToken() && !summarised && e.start() < getLength()
+                    && getSkin() instanceof javafx.scene.control.skin.TextFieldSkin;
+            pseudoClassStateChanged(INVALID, e != null && !token);
+            javafx.scene.control.skin.TextFieldSkin skin = token ? (javafx.scene.control.skin.TextFieldSkin) getSkin() : null;
+            int end = token ? Math.min(e.end(), getLength()) : 0;
+            Rectangle2D first = token ? skin.getCharacterBounds(e.start()) : null;
+            Rectangle2D last = token ? skin.getCharacterBounds(end - 1) : null;
+            if (first == null || last == null) {
+                underline.setVisible(false);
+                return;
+            }
+            // A character's box is a little wider than its advance; the next character starts where it ends.
+            Rectangle2D next = end < getLength() ? skin.getCharacterBounds(end) : null;
+            double tokenRight = next != null && next.getMinX() > first.getMinX() ? next.getMinX() : last.getMaxX();
+            // Only the part of the token inside the visible text area, which scrolls under a long text.
+            double left = Math.max(snappedLeftInset(), first.getMinX());
+            double right = Math.min(getWidth() - snappedRightInset(), tokenRight);
+            double height = underline.prefHeight(-1);
+            double y = Math.min(last.getMaxY(), getHeight() - snappedBottomInset() / 2 - height);
+            underline.setVisible(right > left);
+            underline.resizeRelocate(getLayoutX() + left, getLayoutY() + y, Math.max(0, right - left), height);
         }
 
         /** True while the field shows a summary instead of the text itself. */

@@ -113,24 +113,44 @@ class MainWindowFxTest {
     }
 
     @Test
-    void numbers_badThenGoodLogits(FxRobot robot) {
-        robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(2));
-        NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
+    void numbers_badToken_isUnderlinedUnderItsCharactersOnly(FxRobot robot) {
+        NumbersPane pane = numbersPane(robot);
         robot.clickOn(pane.logits);
         robot.interact(() -> pane.logits.clear());
-        robot.write("1, 2x, 3");
+        robot.write("1, 2, x, 4");
+        waitUntil(() -> pane.logitsMessage.getText().contains("'x'") && pane.logits.underline().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            waitUntil(() -> pane.logitsMessage.getText().contains("'2x'"));
-        } catch (AssertionError e) {
-            throw new AssertionError("text [" + pane.logits.getText() + "] message [" + pane.logitsMessage.getText() + "]", e);
-        }
-        assertTrue(pane.logits.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
-        assertEquals("1, 2x, 3", pane.logits.getText());
+        assertEquals("1, 2, x, 4", pane.logits.getText());
+        assertFalse(pane.logits.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")),
+                "the token is marked, not the whole field");
+        double[] at = new double[6];
+        robot.interact(() -> {
+            // Where "x" is drawn, measured independently of the skin: the text before it in the field's font.
+            javafx.scene.text.Text before = new javafx.scene.text.Text("1, 2, ");
+            before.setFont(pane.logits.getFont());
+            javafx.scene.text.Text token = new javafx.scene.text.Text("x");
+            token.setFont(pane.logits.getFont());
+            at[0] = pane.logits.snappedLeftInset() + before.getLayoutBounds().getWidth();
+            at[1] = at[0] + token.getLayoutBounds().getWidth();
+            javafx.geometry.Bounds line = pane.logits.underline().getBoundsInParent();
+            at[2] = line.getMinX() - pane.logits.getLayoutX();
+            at[3] = line.getMaxX() - pane.logits.getLayoutX();
+            at[4] = line.getMinY() - pane.logits.getLayoutY();
+            at[5] = pane.logits.getHeight();
+        });
+        String where = String.format(java.util.Locale.ROOT, "token x %.1f..%.1f, underline %.1f..%.1f", at[0], at[1],
+                at[2], at[3]);
+        assertTrue(at[2] < at[1] && at[3] > at[0], "underline overlaps the token: " + where);
+        assertTrue(Math.abs(at[2] - at[0]) < 1.5 && Math.abs(at[3] - at[1]) < 1.5, "and only the token: " + where);
+        assertTrue(at[4] > at[5] / 2 && at[4] < at[5], "below the text, inside the field: y " + at[4] + " of " + at[5]);
         robot.interact(() -> pane.logits.setText("1, 2, 3"));
-        waitUntil(() -> !pane.logits.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
-        assertEquals("", pane.logitsMessage.getText());
+        waitUntil(() -> !pane.logits.underline().isVisible() && pane.logitsMessage.getText().isEmpty());
         waitUntil(() -> pane.table.getItems().size() == 3);
+    }
+
+    private static NumbersPane numbersPane(FxRobot robot) {
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(2));
+        return robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
     }
 
     @Test
