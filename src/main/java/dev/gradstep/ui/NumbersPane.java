@@ -40,8 +40,13 @@ final class NumbersPane extends ScrollPane {
     final TableView<NumbersViewModel.Row> table = new TableView<>();
     final TableView<NumbersViewModel.StepValue> stepTable = new TableView<>();
     final Label stepNote = new Label();
-    private final BarChart<String, Number> probabilities = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private final BarChart<String, Number> gradient = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    final BarChart<String, Number> probabilities = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    final BarChart<String, Number> gradient = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    /** Kept for the pane's life and updated in place, so a new result neither flickers nor rebuilds the charts. */
+    private final XYChart.Series<String, Number> softmaxSeries = series("s (softmax)");
+    private final XYChart.Series<String, Number> labelSeries = series("y (label)");
+    private final XYChart.Series<String, Number> analyticSeries = series("analytic s\u00b7\u03a3y \u2212 y");
+    private final XYChart.Series<String, Number> numericSeries = series("numeric check");
     private final HeatMap heatMap = new HeatMap();
     private final Label heatNote = new Label();
 
@@ -134,6 +139,8 @@ final class NumbersPane extends ScrollPane {
             c.setMinWidth(MIN_CHART_WIDTH);
             c.getStyleClass().add("numbers-chart");
         }
+        probabilities.getData().setAll(java.util.List.of(softmaxSeries, labelSeries));
+        gradient.getData().setAll(java.util.List.of(analyticSeries));
         ((NumberAxis) gradient.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -194,27 +201,38 @@ final class NumbersPane extends ScrollPane {
         labelsNote.setText(r.labelsNote());
         moreRows.setText(r.hiddenRows() > 0 ? "\u2026 " + r.hiddenRows() + " more classes (K = " + r.classes()
                 + "); the table and charts show the " + r.rows().size() + " with the largest gradient." : "");
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        s.setName("s (softmax)");
-        XYChart.Series<String, Number> y = new XYChart.Series<>();
-        y.setName("y (label)");
-        XYChart.Series<String, Number> g = new XYChart.Series<>();
-        g.setName("analytic s\u00b7\u03a3y \u2212 y");
-        XYChart.Series<String, Number> n = new XYChart.Series<>();
-        n.setName("numeric check");
+        java.util.List<String> classes = new java.util.ArrayList<>(r.rows().size());
+        java.util.List<String> checked = new java.util.ArrayList<>(r.rows().size());
+        double[] s = new double[r.rows().size()];
+        double[] y = new double[s.length];
+        double[] g = new double[s.length];
+        double[] n = new double[s.length];
         for (NumbersViewModel.Row row : r.rows()) {
             String c = Integer.toString(row.index());
-            s.getData().add(new XYChart.Data<>(c, row.probability()));
-            y.getData().add(new XYChart.Data<>(c, row.label()));
-            g.getData().add(new XYChart.Data<>(c, row.gradient()));
+            int i = classes.size();
+            classes.add(c);
+            s[i] = row.probability();
+            y[i] = row.label();
+            g[i] = row.gradient();
             if (!Double.isNaN(row.numericGradient())) {
-                n.getData().add(new XYChart.Data<>(c, row.numericGradient()));
+                n[checked.size()] = row.numericGradient();
+                checked.add(c);
             }
         }
-        probabilities.getData().setAll(java.util.List.of(s, y));
+        update(softmaxSeries, classes, s);
+        update(labelSeries, classes, y);
+        update(analyticSeries, classes, g);
+        update(numericSeries, checked, n);
         // The numeric bars sit beside the analytic ones: equal heights are the check passing.
-        gradient.getData().setAll(n.getData().isEmpty() ? java.util.List.of(g) : java.util.List.of(g, n));
-        gradient.setLegendVisible(!n.getData().isEmpty());
+        boolean numeric = !checked.isEmpty();
+        if (numeric != gradient.getData().contains(numericSeries)) {
+            if (numeric) {
+                gradient.getData().add(numericSeries);
+            } else {
+                gradient.getData().remove(numericSeries);
+            }
+        }
+        gradient.setLegendVisible(numeric);
         stepTable.getItems().setAll(r.stepValues());
         stepNote.setText(r.stepNote());
         heatMap.setValues(r.jacobian(), 0);
@@ -223,6 +241,39 @@ final class NumbersPane extends ScrollPane {
         heatNote.setText(r.jacobian() != null ? "Rows i, columns j (classes numbered from 0, as in the table). "
                 + "Blue: positive (the diagonal s\u1d62(1 \u2212 s\u1d62)), red: negative (\u2212s\u1d62s\u2c7c). K = "
                 + r.classes() : r.jacobianNote());
+    }
+
+    private static XYChart.Series<String, Number> series(String name) {
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    /**
+     * Gives the series the bars {@code classes[i] -> values[i]}: bars whose class stays in its place get
+     * the new value, and only the rest are removed or added (a bar chart files a bar under the class it
+     * was added with, so a bar cannot change its class).
+     */
+    static void update(XYChart.Series<String, Number> series, java.util.List<String> classes, double[] values) {
+        javafx.collections.ObservableList<XYChart.Data<String, Number>> data = series.getData();
+        int same = 0;
+        while (same < data.size() && same < classes.size() && data.get(same).getXValue().equals(classes.get(same))) {
+            XYChart.Data<String, Number> d = data.get(same);
+            if (d.getYValue().doubleValue() != values[same]) {
+                d.setYValue(values[same]);
+            }
+            same++;
+        }
+        if (same < data.size()) {
+            data.remove(same, data.size());
+        }
+        if (same < classes.size()) {
+            java.util.List<XYChart.Data<String, Number>> added = new java.util.ArrayList<>(classes.size() - same);
+            for (int i = same; i < classes.size(); i++) {
+                added.add(new XYChart.Data<>(classes.get(i), values[i]));
+            }
+            data.addAll(added);
+        }
     }
 
     private static void mark(NumbersField field, Label message, NumbersViewModel.InputError e) {

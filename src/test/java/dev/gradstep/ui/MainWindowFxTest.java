@@ -2,6 +2,8 @@ package dev.gradstep.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -146,6 +149,39 @@ class MainWindowFxTest {
         robot.interact(() -> pane.logits.setText("1, 2, 3"));
         waitUntil(() -> !pane.logits.underline().isVisible() && pane.logitsMessage.getText().isEmpty());
         waitUntil(() -> pane.table.getItems().size() == 3);
+    }
+
+    @Test
+    void numbers_secondResultSameK_updatesTheSameBarsInPlace(FxRobot robot) {
+        NumbersPane pane = numbersPane(robot);
+        robot.interact(() -> {
+            ctx.numbers().labelsTextProperty().set("0");
+            ctx.numbers().logitsTextProperty().set("2, 1, 0.1");
+        });
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && pane.probabilities.getData().get(0).getData().size() == 3);
+        XYChart.Series<String, Number> softmax = pane.probabilities.getData().get(0);
+        XYChart.Series<String, Number> analytic = pane.gradient.getData().get(0);
+        List<XYChart.Data<String, Number>> bars = List.copyOf(softmax.getData());
+        List<XYChart.Data<String, Number>> gradientBars = List.copyOf(analytic.getData());
+        double before = bars.get(0).getYValue().doubleValue();
+
+        robot.interact(() -> ctx.numbers().logitsTextProperty().set("-1, 0.5, 3"));
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && ctx.numbers().rows().get(2).logit() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(softmax, pane.probabilities.getData().get(0));
+        assertSame(analytic, pane.gradient.getData().get(0));
+        for (int i = 0; i < 3; i++) {
+            assertSame(bars.get(i), softmax.getData().get(i), "bar " + i);
+            assertSame(gradientBars.get(i), analytic.getData().get(i), "gradient bar " + i);
+            assertEquals(ctx.numbers().rows().get(i).probability(), softmax.getData().get(i).getYValue().doubleValue());
+            assertEquals(ctx.numbers().rows().get(i).gradient(), analytic.getData().get(i).getYValue().doubleValue());
+        }
+        assertNotEquals(before, bars.get(0).getYValue().doubleValue());
+
+        robot.interact(() -> ctx.numbers().logitsTextProperty().set("-1, 0.5, 3, 2"));
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && softmax.getData().size() == 4);
+        assertSame(bars.get(2), softmax.getData().get(2), "a fourth class adds a bar and keeps the others");
+        assertEquals("3", softmax.getData().get(3).getXValue());
     }
 
     private static NumbersPane numbersPane(FxRobot robot) {
