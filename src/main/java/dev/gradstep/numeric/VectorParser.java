@@ -26,15 +26,35 @@ public final class VectorParser {
     }
 
     /**
+     * The numbers read and where each was written: number i is {@code text.substring(starts[i], ends[i])},
+     * so that a caller that rejects a value (a label out of range) can point at its token.
+     */
+    public record Entries(double[] values, int[] starts, int[] ends) {
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /**
      * @param what the name used in error messages ("logits", "labels")
      * @throws NumericInputException naming the offending token with its offset and length
      */
     public static double[] parse(String text, String what) {
+        return entries(text, what).values();
+    }
+
+    /** As {@link #parse}, with each number's position in the text. */
+    public static Entries entries(String text, String what) {
         if (text == null) {
             throw NumericInputException.atToken(what, "no numbers given", 0, 0);
         }
-        double[] values = new double[Math.max(4, text.length() / 2 + 1)];
+        int capacity = Math.max(4, text.length() / 2 + 1);
+        double[] values = new double[capacity];
+        int[] starts = new int[capacity];
+        int[] ends = new int[capacity];
         int count = 0;
+        // The last ',' or ';' with no token after it yet: a second one means an entry was left empty.
+        int openSeparator = -1;
         int depth = 0;
         int innerRows = 0;
         int n = text.length();
@@ -42,6 +62,7 @@ public final class VectorParser {
         while (i < n) {
             char ch = text.charAt(i);
             if (ch == '[') {
+                openSeparator = -1;
                 depth++;
                 if (depth >= 2 && ++innerRows > 1) {
                     throw NumericInputException.atToken(what,
@@ -54,9 +75,20 @@ public final class VectorParser {
                 if (ch == ']') {
                     depth--;
                 }
+                if (ch == ',' || ch == ';') {
+                    if (openSeparator >= 0) {
+                        throw NumericInputException.atToken(what, "empty entry: no number between "
+                                + (text.charAt(openSeparator) == ',' && ch == ',' ? "these two commas" : "these separators"),
+                                openSeparator, i - openSeparator + 1);
+                    }
+                    openSeparator = i;
+                } else if (!Character.isWhitespace(ch) && ch != '\u00a0') {
+                    openSeparator = -1;
+                }
                 i++;
                 continue;
             }
+            openSeparator = -1;
             int start = i;
             while (i < n && !isSeparator(text.charAt(i))) {
                 i++;
@@ -67,13 +99,17 @@ public final class VectorParser {
             }
             if (count == values.length) {
                 values = Arrays.copyOf(values, values.length * 2);
+                starts = Arrays.copyOf(starts, values.length);
+                ends = Arrays.copyOf(ends, values.length);
             }
+            starts[count] = start;
+            ends[count] = i;
             values[count++] = number(token, what, start);
         }
         if (count == 0) {
             throw NumericInputException.atToken(what, "no numbers given", 0, n);
         }
-        return Arrays.copyOf(values, count);
+        return new Entries(Arrays.copyOf(values, count), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
     }
 
     private static double number(String token, String what, int offset) {

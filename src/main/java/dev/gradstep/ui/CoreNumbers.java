@@ -23,28 +23,39 @@ final class CoreNumbers {
         return new NumbersViewModel.Engine() {
             @Override
             public double[] parseLogits(String text) throws NumbersViewModel.BadInput {
-                double[] z = parse(text, "logits");
-                if (z.length < 2) {
-                    throw new NumbersViewModel.BadInput(new NumbersViewModel.InputError(
-                            "Type at least two logits, e.g. 2.0, 1.0, 0.1", 0, text.length()));
+                VectorParser.Entries z = parse(text, "logits");
+                if (z.size() < 2) {
+                    throw at(z, 0, 0, "Type at least two logits, e.g. 2.0, 1.0, 0.1");
                 }
-                return z;
+                return z.values();
             }
 
             @Override
             public double[] parseLabels(String text, int classes) throws NumbersViewModel.BadInput {
-                double[] y = parse(text, "labels");
-                try {
-                    if (y.length == 1 && y[0] == Math.rint(y[0])) {
-                        return Labels.oneHot((int) y[0], classes);
+                VectorParser.Entries e = parse(text, "labels");
+                double[] y = e.values();
+                int last = e.size() - 1;
+                if (y.length == 1 && y[0] == Math.rint(y[0])) {
+                    if (y[0] < 0 || y[0] >= classes) {
+                        throw at(e, 0, 0, "class " + token(text, e, 0) + " is out of range: with " + classes
+                                + " classes the class index is 0.." + (classes - 1) + " (0-based)");
                     }
-                } catch (NumericInputException e) {
-                    throw bad(e, text);
+                    return Labels.oneHot((int) y[0], classes);
                 }
-                if (y.length != classes) {
-                    throw new NumbersViewModel.BadInput(new NumbersViewModel.InputError(
-                            y.length + " labels for " + classes + " logits: give one class index (0.."
-                                    + (classes - 1) + ") or " + classes + " label values", 0, text.length()));
+                String expected = "give one class index (0.." + (classes - 1) + ") or " + classes + " label values";
+                if (y.length > classes) {
+                    throw at(e, classes, last, y.length + " labels for " + classes + " logits: these "
+                            + (y.length - classes) + " are extra; " + expected);
+                }
+                if (y.length < classes) {
+                    throw at(e, last, last, y.length + " labels for " + classes + " logits: "
+                            + (classes - y.length) + " missing after this one; " + expected);
+                }
+                for (int i = 0; i < y.length; i++) {
+                    if (y[i] < 0) {
+                        throw at(e, i, i, "label " + token(text, e, i) + " is negative: labels are "
+                                + "probabilities or non-negative weights");
+                    }
                 }
                 return y;
             }
@@ -56,18 +67,23 @@ final class CoreNumbers {
         };
     }
 
-    private static double[] parse(String text, String what) throws NumbersViewModel.BadInput {
+    private static VectorParser.Entries parse(String text, String what) throws NumbersViewModel.BadInput {
         try {
-            return VectorParser.parse(text, what);
+            return VectorParser.entries(text, what);
         } catch (NumericInputException e) {
-            throw bad(e, text);
+            int start = Math.max(0, e.offset());
+            int end = e.offset() < 0 ? text.length() : e.offset() + e.length();
+            throw new NumbersViewModel.BadInput(new NumbersViewModel.InputError(start, end, e.getMessage()));
         }
     }
 
-    private static NumbersViewModel.BadInput bad(NumericInputException e, String text) {
-        int offset = Math.max(0, e.offset());
-        int length = e.offset() < 0 ? text.length() : e.length();
-        return new NumbersViewModel.BadInput(new NumbersViewModel.InputError(e.getMessage(), offset, length));
+    /** A problem spanning the tokens of entries {@code first..last} (inclusive). */
+    private static NumbersViewModel.BadInput at(VectorParser.Entries e, int first, int last, String message) {
+        return new NumbersViewModel.BadInput(new NumbersViewModel.InputError(e.starts()[first], e.ends()[last], message));
+    }
+
+    private static String token(String text, VectorParser.Entries e, int i) {
+        return text.substring(e.starts()[i], e.ends()[i]);
     }
 
     static NumbersViewModel.Analysis analyze(double[] z, double[] y) {

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -39,8 +40,13 @@ final class NumbersPane extends ScrollPane {
     final TableView<NumbersViewModel.Row> table = new TableView<>();
     final TableView<NumbersViewModel.StepValue> stepTable = new TableView<>();
     final Label stepNote = new Label();
-    private final BarChart<String, Number> probabilities = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private final BarChart<String, Number> gradient = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    final BarChart<String, Number> probabilities = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    final BarChart<String, Number> gradient = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    /** Kept for the pane's life and updated in place, so a new result neither flickers nor rebuilds the charts. */
+    private final XYChart.Series<String, Number> softmaxSeries = series("s (softmax)");
+    private final XYChart.Series<String, Number> labelSeries = series("y (label)");
+    private final XYChart.Series<String, Number> analyticSeries = series("analytic s\u00b7\u03a3y \u2212 y");
+    private final XYChart.Series<String, Number> numericSeries = series("numeric check");
     private final HeatMap heatMap = new HeatMap();
     private final Label heatNote = new Label();
 
@@ -73,12 +79,12 @@ final class NumbersPane extends ScrollPane {
         busy.setTooltip(new Tooltip("Computing in the background"));
         GridPane inputs = new GridPane();
         inputs.getStyleClass().add("inputs");
-        inputs.addRow(0, zl, logits, busy);
+        inputs.addRow(0, zl, logits.holder(), busy);
         inputs.add(logitsMessage, 1, 1);
-        inputs.addRow(2, yl, labels);
+        inputs.addRow(2, yl, labels.holder());
         inputs.add(labelsMessage, 1, 3);
-        GridPane.setHgrow(logits, Priority.ALWAYS);
-        GridPane.setHgrow(labels, Priority.ALWAYS);
+        GridPane.setHgrow(logits.holder(), Priority.ALWAYS);
+        GridPane.setHgrow(labels.holder(), Priority.ALWAYS);
 
         vm.logitsErrorProperty().addListener((o, a, e) -> mark(logits, logitsMessage, e));
         vm.labelsErrorProperty().addListener((o, a, e) -> mark(labels, labelsMessage, e));
@@ -133,6 +139,8 @@ final class NumbersPane extends ScrollPane {
             c.setMinWidth(MIN_CHART_WIDTH);
             c.getStyleClass().add("numbers-chart");
         }
+        probabilities.getData().setAll(java.util.List.of(softmaxSeries, labelSeries));
+        gradient.getData().setAll(java.util.List.of(analyticSeries));
         ((NumberAxis) gradient.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -193,27 +201,38 @@ final class NumbersPane extends ScrollPane {
         labelsNote.setText(r.labelsNote());
         moreRows.setText(r.hiddenRows() > 0 ? "\u2026 " + r.hiddenRows() + " more classes (K = " + r.classes()
                 + "); the table and charts show the " + r.rows().size() + " with the largest gradient." : "");
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        s.setName("s (softmax)");
-        XYChart.Series<String, Number> y = new XYChart.Series<>();
-        y.setName("y (label)");
-        XYChart.Series<String, Number> g = new XYChart.Series<>();
-        g.setName("analytic s\u00b7\u03a3y \u2212 y");
-        XYChart.Series<String, Number> n = new XYChart.Series<>();
-        n.setName("numeric check");
+        java.util.List<String> classes = new java.util.ArrayList<>(r.rows().size());
+        java.util.List<String> checked = new java.util.ArrayList<>(r.rows().size());
+        double[] s = new double[r.rows().size()];
+        double[] y = new double[s.length];
+        double[] g = new double[s.length];
+        double[] n = new double[s.length];
         for (NumbersViewModel.Row row : r.rows()) {
             String c = Integer.toString(row.index());
-            s.getData().add(new XYChart.Data<>(c, row.probability()));
-            y.getData().add(new XYChart.Data<>(c, row.label()));
-            g.getData().add(new XYChart.Data<>(c, row.gradient()));
+            int i = classes.size();
+            classes.add(c);
+            s[i] = row.probability();
+            y[i] = row.label();
+            g[i] = row.gradient();
             if (!Double.isNaN(row.numericGradient())) {
-                n.getData().add(new XYChart.Data<>(c, row.numericGradient()));
+                n[checked.size()] = row.numericGradient();
+                checked.add(c);
             }
         }
-        probabilities.getData().setAll(java.util.List.of(s, y));
+        update(softmaxSeries, classes, s);
+        update(labelSeries, classes, y);
+        update(analyticSeries, classes, g);
+        update(numericSeries, checked, n);
         // The numeric bars sit beside the analytic ones: equal heights are the check passing.
-        gradient.getData().setAll(n.getData().isEmpty() ? java.util.List.of(g) : java.util.List.of(g, n));
-        gradient.setLegendVisible(!n.getData().isEmpty());
+        boolean numeric = !checked.isEmpty();
+        if (numeric != gradient.getData().contains(numericSeries)) {
+            if (numeric) {
+                gradient.getData().add(numericSeries);
+            } else {
+                gradient.getData().remove(numericSeries);
+            }
+        }
+        gradient.setLegendVisible(numeric);
         stepTable.getItems().setAll(r.stepValues());
         stepNote.setText(r.stepNote());
         heatMap.setValues(r.jacobian(), 0);
@@ -224,8 +243,41 @@ final class NumbersPane extends ScrollPane {
                 + r.classes() : r.jacobianNote());
     }
 
-    private static void mark(TextField field, Label message, NumbersViewModel.InputError e) {
-        field.pseudoClassStateChanged(INVALID, e != null);
+    private static XYChart.Series<String, Number> series(String name) {
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    /**
+     * Gives the series the bars {@code classes[i] -> values[i]}: bars whose class stays in its place get
+     * the new value, and only the rest are removed or added (a bar chart files a bar under the class it
+     * was added with, so a bar cannot change its class).
+     */
+    static void update(XYChart.Series<String, Number> series, java.util.List<String> classes, double[] values) {
+        javafx.collections.ObservableList<XYChart.Data<String, Number>> data = series.getData();
+        int same = 0;
+        while (same < data.size() && same < classes.size() && data.get(same).getXValue().equals(classes.get(same))) {
+            XYChart.Data<String, Number> d = data.get(same);
+            if (d.getYValue().doubleValue() != values[same]) {
+                d.setYValue(values[same]);
+            }
+            same++;
+        }
+        if (same < data.size()) {
+            data.remove(same, data.size());
+        }
+        if (same < classes.size()) {
+            java.util.List<XYChart.Data<String, Number>> added = new java.util.ArrayList<>(classes.size() - same);
+            for (int i = same; i < classes.size(); i++) {
+                added.add(new XYChart.Data<>(classes.get(i), values[i]));
+            }
+            data.addAll(added);
+        }
+    }
+
+    private static void mark(NumbersField field, Label message, NumbersViewModel.InputError e) {
+        field.setProblem(e);
         message.setText(e == null ? "" : e.message());
     }
 
@@ -257,11 +309,24 @@ final class NumbersPane extends ScrollPane {
         private static final PseudoClass SUMMARISED = PseudoClass.getPseudoClass("summarised");
 
         private final javafx.beans.property.StringProperty source;
+        private final javafx.scene.layout.StackPane holder;
+        private final javafx.scene.layout.Region underline = new javafx.scene.layout.Region();
+        private NumbersViewModel.InputError problem;
         private boolean syncing;
         private boolean summarised;
 
         NumbersField(javafx.beans.property.StringProperty source) {
             this.source = source;
+            underline.getStyleClass().add("token-underline");
+            underline.setManaged(false);
+            underline.setMouseTransparent(true);
+            underline.setVisible(false);
+            // The underline lies over the field, not in it: the skin owns the field's children.
+            holder = new javafx.scene.layout.StackPane(this, underline);
+            holder.getStyleClass().add("numbers-field-holder");
+            holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            // Moving the caret can scroll the text; the underline follows in the next layout.
+            caretPositionProperty().addListener((o, a, b) -> requestLayout());
             show(source.get());
             source.addListener((o, a, b) -> {
                 if (!syncing) {
@@ -283,6 +348,56 @@ final class NumbersPane extends ScrollPane {
                     javafx.application.Platform.runLater(this::selectAll);
                 }
             });
+        }
+
+        /** The field with its underline over it: what goes into the layout. */
+        javafx.scene.layout.StackPane holder() {
+            return holder;
+        }
+
+        /** The mark under the offending token (hidden when there is none). */
+        javafx.scene.layout.Region underline() {
+            return underline;
+        }
+
+        /**
+         * Underlines the problem's token. Where there is none to point at (no token, or a summary shown
+         * instead of the text) the whole field is marked instead.
+         */
+        void setProblem(NumbersViewModel.InputError e) {
+            problem = e;
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            placeUnderline();
+        }
+
+        private void placeUnderline() {
+            NumbersViewModel.InputError e = problem;
+            boolean token = e != null && e.hasToken() && !summarised && e.start() < getLength()
+                    && getSkin() instanceof javafx.scene.control.skin.TextFieldSkin;
+            pseudoClassStateChanged(INVALID, e != null && !token);
+            javafx.scene.control.skin.TextFieldSkin skin = token ? (javafx.scene.control.skin.TextFieldSkin) getSkin() : null;
+            int end = token ? Math.min(e.end(), getLength()) : 0;
+            Rectangle2D first = token ? skin.getCharacterBounds(e.start()) : null;
+            Rectangle2D last = token ? skin.getCharacterBounds(end - 1) : null;
+            if (first == null || last == null) {
+                underline.setVisible(false);
+                return;
+            }
+            // A character's box is a little wider than its advance; the next character starts where it ends.
+            Rectangle2D next = end < getLength() ? skin.getCharacterBounds(end) : null;
+            double tokenRight = next != null && next.getMinX() > first.getMinX() ? next.getMinX() : last.getMaxX();
+            // Only the part of the token inside the visible text area, which scrolls under a long text.
+            double left = Math.max(snappedLeftInset(), first.getMinX());
+            double right = Math.min(getWidth() - snappedRightInset(), tokenRight);
+            double height = underline.prefHeight(-1);
+            double y = Math.min(last.getMaxY(), getHeight() - snappedBottomInset() / 2 - height);
+            underline.setVisible(right > left);
+            underline.resizeRelocate(getLayoutX() + left, getLayoutY() + y, Math.max(0, right - left), height);
         }
 
         /** True while the field shows a summary instead of the text itself. */

@@ -33,8 +33,21 @@ public final class NumbersViewModel {
     /** Largest K for the Jacobian heat map. */
     public static final int MAX_HEATMAP = 50;
 
-    /** Where the typed text is wrong, and why. Offsets index the text as typed. */
-    public record InputError(String message, int offset, int length) {
+    /**
+     * Where the typed text is wrong, and why: the offending token is {@code text.substring(start, end)}
+     * of the text as typed; {@code start == end} when no single token is to blame.
+     */
+    public record InputError(int start, int end, String message) {
+        public InputError {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad token span " + start + ".." + end);
+            }
+        }
+
+        /** True when there is a token to point at. */
+        public boolean hasToken() {
+            return end > start;
+        }
     }
 
     /** Thrown by the engine's parser. */
@@ -163,7 +176,7 @@ public final class NumbersViewModel {
             } catch (BadInput e) {
                 le = e.error();
             } catch (RuntimeException e) {
-                le = new InputError("Cannot compute: " + e.getMessage(), 0, 0);
+                le = new InputError(0, 0, "Cannot compute: " + e.getMessage());
             }
             InputError fle = le;
             InputError fye = ye;

@@ -29,6 +29,7 @@ class VectorParserTest {
                 Arguments.of("array([2. , 1. , 0.1], dtype=float32)", v),
                 Arguments.of("[[2.0, 1.0, 0.1]]", v),
                 Arguments.of("2e0, 1E0, 1e-1", v),
+                Arguments.of("[2, 1, 0.1,]", v),
                 Arguments.of("+2, 1.0e+0, .1", v),
                 Arguments.of("\u22122, 3", new double[] {-2, 3}),
                 Arguments.of("-1.5e-300 7", new double[] {-1.5e-300, 7}));
@@ -50,7 +51,10 @@ class VectorParserTest {
                 Arguments.of("1e999 2", "'1e999' is too large for a double: Infinity is not allowed", 0, 5),
                 Arguments.of("", "no numbers given", 0, 0),
                 Arguments.of("  [ ] ", "no numbers given", 0, 6),
-                Arguments.of("1,,2x", "'2x' is not a number", 3, 2),
+                Arguments.of("1, 2x", "'2x' is not a number", 3, 2),
+                Arguments.of("1,,2", "empty entry: no number between these two commas", 1, 2),
+                Arguments.of("1, 2, , 4", "empty entry: no number between these two commas", 4, 3),
+                Arguments.of("1; ,2", "empty entry: no number between these separators", 1, 3),
                 Arguments.of("0x10", "'0x10' is not a number", 0, 4),
                 Arguments.of("[[1, 2], [3, 4]]", "more than one row: give a single vector, not a matrix", 9, 1));
     }

@@ -2,6 +2,8 @@ package dev.gradstep.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -117,24 +120,77 @@ class MainWindowFxTest {
     }
 
     @Test
-    void numbers_badThenGoodLogits(FxRobot robot) {
-        robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(2));
-        NumbersPane pane = robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
+    void numbers_badToken_isUnderlinedUnderItsCharactersOnly(FxRobot robot) {
+        NumbersPane pane = numbersPane(robot);
         robot.clickOn(pane.logits);
         robot.interact(() -> pane.logits.clear());
-        robot.write("1, 2x, 3");
+        robot.write("1, 2, x, 4");
+        waitUntil(() -> pane.logitsMessage.getText().contains("'x'") && pane.logits.underline().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            waitUntil(() -> pane.logitsMessage.getText().contains("'2x'"));
-        } catch (AssertionError e) {
-            throw new AssertionError("text [" + pane.logits.getText() + "] message [" + pane.logitsMessage.getText() + "]", e);
-        }
-        assertTrue(pane.logits.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
-        assertEquals("1, 2x, 3", pane.logits.getText());
+        assertEquals("1, 2, x, 4", pane.logits.getText());
+        assertFalse(pane.logits.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")),
+                "the token is marked, not the whole field");
+        double[] at = new double[6];
+        robot.interact(() -> {
+            // Where "x" is drawn, measured independently of the skin: the text before it in the field's font.
+            javafx.scene.text.Text before = new javafx.scene.text.Text("1, 2, ");
+            before.setFont(pane.logits.getFont());
+            javafx.scene.text.Text token = new javafx.scene.text.Text("x");
+            token.setFont(pane.logits.getFont());
+            at[0] = pane.logits.snappedLeftInset() + before.getLayoutBounds().getWidth();
+            at[1] = at[0] + token.getLayoutBounds().getWidth();
+            javafx.geometry.Bounds line = pane.logits.underline().getBoundsInParent();
+            at[2] = line.getMinX() - pane.logits.getLayoutX();
+            at[3] = line.getMaxX() - pane.logits.getLayoutX();
+            at[4] = line.getMinY() - pane.logits.getLayoutY();
+            at[5] = pane.logits.getHeight();
+        });
+        String where = String.format(java.util.Locale.ROOT, "token x %.1f..%.1f, underline %.1f..%.1f", at[0], at[1],
+                at[2], at[3]);
+        assertTrue(at[2] < at[1] && at[3] > at[0], "underline overlaps the token: " + where);
+        assertTrue(Math.abs(at[2] - at[0]) < 1.5 && Math.abs(at[3] - at[1]) < 1.5, "and only the token: " + where);
+        assertTrue(at[4] > at[5] / 2 && at[4] < at[5], "below the text, inside the field: y " + at[4] + " of " + at[5]);
         robot.interact(() -> pane.logits.setText("1, 2, 3"));
-        waitUntil(() -> !pane.logits.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
-        assertEquals("", pane.logitsMessage.getText());
+        waitUntil(() -> !pane.logits.underline().isVisible() && pane.logitsMessage.getText().isEmpty());
         waitUntil(() -> pane.table.getItems().size() == 3);
+    }
+
+    @Test
+    void numbers_secondResultSameK_updatesTheSameBarsInPlace(FxRobot robot) {
+        NumbersPane pane = numbersPane(robot);
+        robot.interact(() -> {
+            ctx.numbers().labelsTextProperty().set("0");
+            ctx.numbers().logitsTextProperty().set("2, 1, 0.1");
+        });
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && pane.probabilities.getData().get(0).getData().size() == 3);
+        XYChart.Series<String, Number> softmax = pane.probabilities.getData().get(0);
+        XYChart.Series<String, Number> analytic = pane.gradient.getData().get(0);
+        List<XYChart.Data<String, Number>> bars = List.copyOf(softmax.getData());
+        List<XYChart.Data<String, Number>> gradientBars = List.copyOf(analytic.getData());
+        double before = bars.get(0).getYValue().doubleValue();
+
+        robot.interact(() -> ctx.numbers().logitsTextProperty().set("-1, 0.5, 3"));
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && ctx.numbers().rows().get(2).logit() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(softmax, pane.probabilities.getData().get(0));
+        assertSame(analytic, pane.gradient.getData().get(0));
+        for (int i = 0; i < 3; i++) {
+            assertSame(bars.get(i), softmax.getData().get(i), "bar " + i);
+            assertSame(gradientBars.get(i), analytic.getData().get(i), "gradient bar " + i);
+            assertEquals(ctx.numbers().rows().get(i).probability(), softmax.getData().get(i).getYValue().doubleValue());
+            assertEquals(ctx.numbers().rows().get(i).gradient(), analytic.getData().get(i).getYValue().doubleValue());
+        }
+        assertNotEquals(before, bars.get(0).getYValue().doubleValue());
+
+        robot.interact(() -> ctx.numbers().logitsTextProperty().set("-1, 0.5, 3, 2"));
+        waitUntil(() -> !ctx.numbers().busyProperty().get() && softmax.getData().size() == 4);
+        assertSame(bars.get(2), softmax.getData().get(2), "a fourth class adds a bar and keeps the others");
+        assertEquals("3", softmax.getData().get(3).getXValue());
+    }
+
+    private static NumbersPane numbersPane(FxRobot robot) {
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(2));
+        return robot.lookup(".numbers-pane").queryAs(NumbersPane.class);
     }
 
     @Test

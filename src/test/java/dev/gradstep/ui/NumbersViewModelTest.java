@@ -69,29 +69,54 @@ class NumbersViewModelTest {
         assertEquals(classes, vm.resultProperty().get().classes());
     }
 
-    @Test
-    void badLogit_isMarkedWithReasonAndTextKept() {
-        vm.logitsTextProperty().set("2.0, 1.O, 0.1");
-        NumbersViewModel.InputError e = vm.logitsErrorProperty().get();
-        assertNotNull(e);
-        assertTrue(e.message().contains("1.O"), e.message());
-        assertEquals(5, e.offset());
-        assertEquals(3, e.length());
-        assertEquals("2.0, 1.O, 0.1", vm.logitsTextProperty().get());
+    /** Logits as typed | the token the problem points at | a piece of the message. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\"1, 2, x, 4\"     | x        | 'x' is not a number",
+            "\"2.0, 1.O, 0.1\"  | 1.O      | '1.O' is not a number",
+            "\"1, 2, , 4\"      | \", ,\"  | empty entry",
+            "\"1,,2\"           | \",,\"   | empty entry",
+            "\"3, NaN, 1\"      | NaN      | NaN is not allowed",
+            "\"[1. 2. inf]\"    | inf      | Infinity is not allowed",
+            "\"  7  \"          | 7        | at least two logits",
+    })
+    void badLogits_problemSpansTheOffendingToken(String text, String token, String message) {
+        vm.logitsTextProperty().set(text);
+        assertProblem(vm.logitsErrorProperty().get(), text, token, message);
+        assertEquals(text, vm.logitsTextProperty().get());
+    }
+
+    /** Labels as typed, for the logits 1, 2, 3 | the token the problem points at | a piece of the message. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\"3\"                | 3          | class 3 is out of range: with 3 classes the class index is 0..2",
+            "\" [ -1 ]\"          | -1         | class -1 is out of range",
+            "\"0.2, -0.5, 1.3\"   | -0.5       | label -0.5 is negative",
+            "\"0.5, NaN, 0.5\"    | NaN        | NaN is not allowed",
+            "\"1, Infinity, 0\"   | Infinity   | Infinity is not allowed",
+            "\"0.5 0.5\"          | 0.5        | 2 labels for 3 logits: 1 missing after this one",
+            "\"0.1 0.2 0.3 0.4 0.5\" | 0.4 0.5 | 5 labels for 3 logits: these 2 are extra",
+            "\"0.5, , 0.5\"       | \", ,\"    | empty entry",
+    })
+    void badLabels_problemSpansTheOffendingToken(String text, String token, String message) {
+        vm.logitsTextProperty().set("1, 2, 3");
+        vm.labelsTextProperty().set(text);
+        assertProblem(vm.labelsErrorProperty().get(), text, token, message);
+        assertNull(vm.logitsErrorProperty().get());
+    }
+
+    /** The span must select exactly the token, at its last occurrence where a token repeats ("0.5 0.5"). */
+    private static void assertProblem(NumbersViewModel.InputError e, String text, String token, String message) {
+        assertNotNull(e, "no problem reported for " + text);
+        assertEquals(token, text.substring(e.start(), e.end()), () -> "span " + e.start() + ".." + e.end());
+        assertEquals(text.lastIndexOf(token), e.start());
+        assertTrue(e.message().contains(message), e.message());
     }
 
     @Test
-    void labelsOfWrongLength_areExplained() {
-        vm.logitsTextProperty().set("1 2 3");
-        vm.labelsTextProperty().set("0.5 0.5");
-        assertTrue(vm.labelsErrorProperty().get().message().contains("2 labels for 3 logits"));
-    }
-
-    @Test
-    void classIndexOutOfRange_isExplained() {
-        vm.logitsTextProperty().set("1 2 3");
-        vm.labelsTextProperty().set("3");
-        assertTrue(vm.labelsErrorProperty().get().message().contains("0..2"));
+    void inputError_endBeforeStart_isRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NumbersViewModel.InputError(3, 2, "x"));
     }
 
     @Test
