@@ -66,6 +66,7 @@ public final class DerivationLoader {
 
     /** The classpath folder the build copies the top-level {@code derivations/} folder into. */
     public static final String BUNDLED_FOLDER = "derivations/";
+    private static final Pattern ID_AS_FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     private static final List<String> TOP_KEYS =
@@ -138,6 +139,39 @@ public final class DerivationLoader {
             pending.add(new Pending(f.toString(), () -> readCapped(f)));
         }
         return assemble(pending);
+    }
+
+    /**
+     * The one derivation whose file is {@code <id>.yaml}, read before the rest so that a window can
+     * show it at once: from the bundled resources, or from {@code folder} when it is not null.
+     * Empty when there is no such file or it does not read cleanly; the full read reports why.
+     */
+    public Optional<Derivation> loadById(Path folder, String id) {
+        // an id comes from saved settings: it must never name another path
+        if (id == null || !ID_AS_FILE.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        String name = id + ".yaml";
+        Result r;
+        if (folder != null) {
+            Path file = folder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            r = read(file.toString(), () -> readCapped(file));
+        } else {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            ClassLoader loader = cl != null ? cl : DerivationLoader.class.getClassLoader();
+            r = read(BUNDLED_FOLDER + name, () -> {
+                try (InputStream in = loader.getResourceAsStream(BUNDLED_FOLDER + name)) {
+                    if (in == null) {
+                        throw new NoSuchFileException(BUNDLED_FOLDER + name);
+                    }
+                    return in.readNBytes(MAX_FILE_BYTES + 1);
+                }
+            });
+        }
+        return r.problems().isEmpty() && r.derivation().id().equals(id) ? Optional.of(r.derivation()) : Optional.empty();
     }
 
     /** The derivations bundled with the program (the {@code derivations/} resources). */

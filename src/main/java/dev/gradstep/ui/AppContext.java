@@ -5,15 +5,17 @@ import dev.gradstep.check.CheckSettings;
 import dev.gradstep.check.DerivationChecker;
 import dev.gradstep.check.StepInstances;
 import dev.gradstep.check.StudentChecker;
+import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
 import dev.gradstep.tex.TexWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.Executor;
 
 /**
  * The app's objects wired together: services, view models and the settings store. Views get one
@@ -35,8 +37,15 @@ public final class AppContext implements AutoCloseable {
     private final NextStepViewModel nextStep;
     private final ExerciseViewModel exercises;
     private final AppOptions options;
+    /** The library read still to do after a quick start, or null. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> restOfLibrary =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options) {
+        this(settings, ui, startCas, options, false);
+    }
+
+    private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options, boolean firstAlone) {
         this.settings = settings;
         this.options = options;
         this.renderer = new FormulaRenderer();
@@ -80,12 +89,30 @@ public final class AppContext implements AutoCloseable {
                         .check(d, onVerdict, cancelled));
         derivations.derivationProperty().addListener((o, a, b) -> exercises.setDerivation(b));
         derivations.pauseChecks();
-        DerivationLoader.Library library = options.derivations() == null ? loadBundled(loader)
-                : loader.loadFolder(options.derivations());
+        String wanted = settings.lastDerivation().orElse(FLAGSHIP_ID);
+        Optional<Derivation> first = firstAlone ? loader.loadById(options.derivations(), wanted) : Optional.empty();
+        if (first.isPresent()) {
+            // reading all files is the largest part of start-up; the window needs only this one
+            derivations.setLibrary(List.of(first.get()), options.problems());
+            restOfLibrary.set(() -> background.execute(() -> {
+                DerivationLoader.Library library = readLibrary(loader, options);
+                ui.execute(() -> derivations.completeLibrary(ordered(library.derivations()), problems(options, library)));
+            }));
+            return;
+        }
+        DerivationLoader.Library library = readLibrary(loader, options);
+        derivations.setLibrary(ordered(library.derivations()), problems(options, library));
+        settings.lastDerivation().ifPresent(derivations::selectById);
+    }
+
+    private static DerivationLoader.Library readLibrary(DerivationLoader loader, AppOptions options) {
+        return options.derivations() == null ? loadBundled(loader) : loader.loadFolder(options.derivations());
+    }
+
+    private static List<String> problems(AppOptions options, DerivationLoader.Library library) {
         List<String> problems = new java.util.ArrayList<>(options.problems());
         library.problems().stream().map(DerivationLoader.LoadProblem::describe).forEach(problems::add);
-        derivations.setLibrary(ordered(library.derivations()), problems);
-        settings.lastDerivation().ifPresent(derivations::selectById);
+        return problems;
     }
 
     /** The derivation a first start opens: the quotient-rule route every other one is compared with. */
@@ -104,9 +131,12 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(settings, ui, true, AppOptions.BUNDLED);
     }
 
-    /** The real app, reading derivations and styles where the command line says. */
+    /**
+     * The real app, reading derivations and styles where the command line says. The derivation
+     * last shown (or the flagship) is read first; the rest of the library follows in the background.
+     */
     public static AppContext create(Settings settings, Executor ui, AppOptions options) {
-        return new AppContext(settings, ui, true, options);
+        return new AppContext(settings, ui, true, options, true);
     }
 
     /** Without the CAS: steps are checked numerically only (tests, benchmark). */
@@ -174,8 +204,20 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Starts Symja, once. Its warm-up takes about two seconds of a core, so the window calls this
-     * when the first step is on screen rather than letting it compete with start-up.
+     * The first step is on screen: now start what would have competed with it for the cores, the
+     * CAS and the rest of the library.
+     */
+    public void firstStepShown() {
+        startCas();
+        Runnable rest = restOfLibrary.getAndSet(null);
+        if (rest != null) {
+            rest.run();
+        }
+    }
+
+    /**
+     * Starts Symja, once. Its warm-up takes about two seconds of a core, so the window starts it
+     * (through {@link #firstStepShown()}) when the first step is on screen, not during start-up.
      */
     public void startCas() {
         if (startCas && casStarted.compareAndSet(false, true)) {

@@ -122,6 +122,54 @@ public final class DerivationViewModel {
         }
     }
 
+    /**
+     * The rest of the library, read after the first derivation was already shown: the list fills
+     * in, while the derivation on screen, its step, its checks and any file opened meanwhile stay
+     * as they are. New entries appear in the notation the user has chosen.
+     */
+    public void completeLibrary(List<Derivation> all, List<String> problems) {
+        List<Derivation> merged = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (Derivation d : all) {
+            Optional<Derivation> shown = derivations.stream().filter(x -> sameFile(x, d)).findFirst();
+            if (shown.isPresent()) {
+                merged.add(shown.get());
+                continue;
+            }
+            originals.putIfAbsent(d.id(), d);
+            merged.add(inNotation(d, notationChoice.get(), kept));
+        }
+        derivations.stream().filter(x -> all.stream().noneMatch(d -> sameFile(x, d))).forEach(merged::add);
+        derivations.setAll(merged);
+        List<String> lines = new ArrayList<>(problems);
+        if (!kept.isEmpty()) {
+            lines.add("Kept in their own notation: " + String.join("; ", kept));
+        }
+        if (!lines.isEmpty()) {
+            message.set(summarise("Some derivation files could not be read:", lines));
+        }
+        if (!merged.isEmpty() && derivation.get() == null) {
+            select(merged.get(0));
+        }
+    }
+
+    private static boolean sameFile(Derivation a, Derivation b) {
+        return a.id().equals(b.id()) && a.source().equals(b.source());
+    }
+
+    /** A derivation renamed into a notation choice; one that cannot be renamed stays as written, and says why. */
+    private Derivation inNotation(Derivation original, NotationChoice choice, List<String> kept) {
+        if (choice.notation() == null) {
+            return original;
+        }
+        try {
+            return notationChange.apply(original, choice.notation());
+        } catch (IllegalArgumentException e) {
+            kept.add(original.title() + ": " + e.getMessage());
+            return original;
+        }
+    }
+
     public void select(Derivation d) {
         if (d == null || d == derivation.get()) {
             return;
@@ -149,16 +197,7 @@ public final class DerivationViewModel {
         List<Derivation> renamed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (Derivation shown : derivations) {
-            Derivation original = originals.getOrDefault(shown.id(), shown);
-            Derivation target = original;
-            if (choice.notation() != null) {
-                try {
-                    target = notationChange.apply(original, choice.notation());
-                } catch (IllegalArgumentException e) {
-                    kept.add(original.title() + ": " + e.getMessage());
-                }
-            }
-            renamed.add(target);
+            renamed.add(inNotation(originals.getOrDefault(shown.id(), shown), choice, kept));
         }
         notationChoice.set(choice);
         derivations.setAll(renamed);

@@ -158,7 +158,7 @@ public final class MainWindow {
                         buildChrome();
                     }
                     prefetch();
-                    ctx.startCas();
+                    ctx.firstStepShown();
                     vm.resumeChecks();
                     stop();
                 }

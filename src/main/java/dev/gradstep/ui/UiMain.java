@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -49,6 +50,9 @@ public final class UiMain {
         });
         Platform.startup(() -> {
             ui.started();
+            // Parsing JavaFX's own style sheet is the first control's biggest cost: do it while the
+            // context is still being built instead of after.
+            Application.setUserAgentStylesheet(Application.STYLESHEET_MODENA);
             AppContext ctx;
             try {
                 ctx = context.join();

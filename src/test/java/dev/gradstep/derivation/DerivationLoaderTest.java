@@ -296,6 +296,33 @@ class DerivationLoaderTest {
     }
 
     @Test
+    void loadById_namedFile_readAloneAndOthersNot(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("wanted.yaml"), validFile("wanted"));
+        Files.writeString(dir.resolve("other.yaml"), "id: other\ntitle: [\n");
+        Files.writeString(dir.resolve("misnamed.yaml"), validFile("not-misnamed"));
+        assertEquals("wanted", loader.loadById(dir, "wanted").orElseThrow().id());
+        assertTrue(loader.loadById(dir, "other").isEmpty(), "a file that does not read cleanly waits for the full read");
+        assertTrue(loader.loadById(dir, "misnamed").isEmpty(), "the file's id must be the one asked for");
+        assertTrue(loader.loadById(dir, "absent").isEmpty());
+    }
+
+    @Test
+    void loadById_idThatNamesAPath_refusedWithoutReading(@TempDir Path dir) throws IOException {
+        Path inside = Files.createDirectory(dir.resolve("library"));
+        Files.writeString(dir.resolve("outside.yaml"), validFile("outside"));
+        for (String id : List.of("../outside", "sub/x", "/etc/passwd", ".hidden", "")) {
+            assertTrue(loader.loadById(inside, id).isEmpty(), id);
+        }
+    }
+
+    @Test
+    void loadById_bundled_readsTheFlagshipFromTheResources() {
+        Derivation d = loader.loadById(null, "softmax-ce-quotient").orElseThrow();
+        assertEquals("derivations/softmax-ce-quotient.yaml", d.source());
+        assertFalse(d.steps().isEmpty());
+    }
+
+    @Test
     void loadFolder_badFile_reportedWithoutThrowing(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("bad.yaml"), "id: bad\ntitle: [\n");
         DerivationLoader.Library lib = loader.loadFolder(dir);

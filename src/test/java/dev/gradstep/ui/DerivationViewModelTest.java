@@ -33,6 +33,26 @@ class DerivationViewModelTest {
     }
 
     @Test
+    void completeLibrary_afterAQuickStart_keepsTheShownDerivationItsStepAndOpenedFiles() {
+        DerivationViewModel vm = vm(5);
+        Derivation shown = vm.derivationProperty().get();
+        vm.goTo(3);
+        Derivation opened = TestDerivations.steps(2);
+        Derivation sameIdAsShownButReadAgain = TestDerivations.steps(5);
+        Derivation other = TestDerivations.steps(4);
+        vm.completeLibrary(List.of(other, sameIdAsShownButReadAgain), List.of());
+        assertEquals(List.of(other, shown), vm.derivations());
+        assertTrue(vm.derivations().get(1) == shown, "the derivation on screen keeps its identity");
+        assertTrue(vm.derivationProperty().get() == shown);
+        assertEquals(3, vm.currentIndexProperty().get());
+
+        DerivationViewModel withOpened = vm(5);
+        withOpened.completeLibrary(List.of(opened), List.of("a.yaml:1:1: broken"));
+        assertEquals(2, withOpened.derivations().size(), "a file not in the library stays listed");
+        assertTrue(withOpened.messageProperty().get().contains("a.yaml:1:1: broken"));
+    }
+
+    @Test
     void start_showsFirstStep() {
         DerivationViewModel vm = vm(5);
         assertEquals(0, vm.currentIndexProperty().get());
