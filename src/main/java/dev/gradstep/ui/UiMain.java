@@ -12,9 +12,9 @@ import javafx.stage.Stage;
 
 /**
  * Launcher: a main class that is not an Application, so a plain classpath launch finds JavaFX.
- * Start-up is three jobs of similar cost that need not wait for each other: JavaFX starting its
- * toolkit, JLaTeXMath loading its fonts, and the app reading its derivations. They run on three
- * threads; the JavaFX thread then only builds and shows the window.
+ * Start-up keeps both cores busy without making them share: JavaFX starts its toolkit on one,
+ * while the other builds the app's context and then loads JLaTeXMath, which the first step
+ * needs only after the window's controls exist.
  */
 public final class UiMain {
 
@@ -38,7 +38,6 @@ public final class UiMain {
      * the JavaFX thread with the window built but not yet shown; the context closes with the window.
      */
     static void open(String[] args, Settings settings, BiConsumer<AppContext, MainWindow> beforeShow) {
-        daemon("gradstep-latex-preload", FormulaRenderer::preloadEngine);
         CompletableFuture<AppContext> context = new CompletableFuture<>();
         UntilStarted ui = new UntilStarted(Platform::runLater);
         daemon("gradstep-context", () -> {
@@ -47,6 +46,8 @@ public final class UiMain {
             } catch (RuntimeException | Error e) {
                 context.completeExceptionally(e);
             }
+            // after the context, not beside it: three threads on two cores slowed the toolkit's start
+            FormulaRenderer.preloadEngine();
         });
         Platform.startup(() -> {
             ui.started();
