@@ -80,7 +80,7 @@ public final class LatexExporter {
             sb.append("\\intertext{\\textbf{").append(s.number()).append(". ")
                     .append(escape(ExportText.ruleTitle(s))).append(".}");
             if (!s.why().isBlank()) {
-                sb.append(' ').append(escape(s.why()));
+                sb.append(' ').append(prose(s.why()));
             }
             StepVerdict v = verdicts.get(s.number());
             if (v != null) {
@@ -134,6 +134,11 @@ public final class LatexExporter {
             }
         }
         return "&" + tex;
+    }
+
+    /** An author's prose with the formulas written in it typeset as inline maths, the rest escaped. */
+    static String prose(String text) {
+        return ExportText.prose(text, "$", LatexExporter::escape);
     }
 
     /**

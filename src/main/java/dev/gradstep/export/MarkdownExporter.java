@@ -43,7 +43,7 @@ public final class MarkdownExporter {
         for (Step s : d.steps()) {
             sb.append("**").append(s.number()).append(". ").append(escape(ExportText.ruleTitle(s))).append("**");
             if (!s.why().isBlank()) {
-                sb.append(" \u2014 ").append(escape(s.why()));
+                sb.append(" \u2014 ").append(prose(s.why()));
             }
             sb.append("\n\n$$\n").append(ExportText.tex(s)).append("\n$$\n\n");
             StepVerdict v = verdicts.get(s.number());
@@ -63,6 +63,11 @@ public final class MarkdownExporter {
     }
 
     /** Prose made inert: Markdown's emphasis, link, HTML and maths characters escaped, lines joined. */
+    /** An author's prose with the formulas written in it as inline maths ({@code $..$}), the rest escaped. */
+    static String prose(String text) {
+        return ExportText.prose(text, "$", MarkdownExporter::escape);
+    }
+
     static String escape(String text) {
         StringBuilder sb = new StringBuilder();
         String t = text.strip().replaceAll("\\s+", " ");
