@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -30,21 +29,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ExercisePaneFxTest {
 
+    private WindowFixture fixture;
     private AppContext ctx;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        ctx = AppContext.withoutCas(Settings.inMemory(), Platform::runLater);
-        window = new MainWindow(ctx, stage);
-        stage.setWidth(1100);
-        stage.setHeight(800);
-        window.show();
+        fixture = WindowFixture.open(stage, 1100, 800);
+        ctx = fixture.ctx;
+        window = fixture.window;
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.waitForAsyncFx(10_000, ctx::close);
+        fixture.close();
     }
 
     /** The line buttons of this test's window, looked up on the FX thread. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -32,21 +31,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 40, unit = TimeUnit.SECONDS)
 class StudentCheckFxTest {
 
+    private WindowFixture fixture;
     private AppContext ctx;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        ctx = AppContext.withoutCas(Settings.inMemory(), Platform::runLater);
-        window = new MainWindow(ctx, stage);
-        stage.setWidth(1280);
-        stage.setHeight(900);
-        window.show();
+        fixture = WindowFixture.open(stage, 1280, 900);
+        ctx = fixture.ctx;
+        window = fixture.window;
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.waitForAsyncFx(10_000, ctx::close);
+        fixture.close();
     }
 
     @Test
