@@ -61,11 +61,11 @@ public final class SymjaGateway implements AutoCloseable {
         this.ready = worker.warmed;
     }
 
-    /** Starts the worker and warms the engine in the background; returns at once. */
     private static final BooleanSupplier NEVER = () -> false;
     /** How often a running question looks at its cancel flag. */
     private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    /** Starts the worker and warms the engine in the background; returns at once. */
     public static SymjaGateway start() {
         return start(Limits.DEFAULT);
     }

@@ -160,8 +160,7 @@ public final class DerivationLoader {
             }
             r = read(file.toString(), () -> readCapped(file));
         } else {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            ClassLoader loader = cl != null ? cl : DerivationLoader.class.getClassLoader();
+            ClassLoader loader = bundledLoader();
             r = read(BUNDLED_FOLDER + name, () -> {
                 try (InputStream in = loader.getResourceAsStream(BUNDLED_FOLDER + name)) {
                     if (in == null) {
@@ -176,8 +175,13 @@ public final class DerivationLoader {
 
     /** The derivations bundled with the program (the {@code derivations/} resources). */
     public Library loadBundled() {
+        return loadBundled(bundledLoader());
+    }
+
+    /** The class loader the bundled derivations are read through: the thread's, else this class's. */
+    private static ClassLoader bundledLoader() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return loadBundled(cl != null ? cl : DerivationLoader.class.getClassLoader());
+        return cl != null ? cl : DerivationLoader.class.getClassLoader();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The app's objects wired together: services, view models and the settings store. Views get one
@@ -38,8 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final ExerciseViewModel exercises;
     private final AppOptions options;
     /** The library read still to do after a quick start, or null. */
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> restOfLibrary =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Runnable> restOfLibrary = new AtomicReference<>();
 
     private AppContext(Settings settings, Executor ui, boolean startCas, AppOptions options) {
         this(settings, ui, startCas, options, false);

@@ -58,6 +58,9 @@ public final class DerivationViewModel {
                            StepStatus status, String verdictDetail, String mistakeNote) {
     }
 
+    private static final String UNREADABLE = "Some derivation files could not be read:";
+    private static final String KEPT = "Kept in their own notation:";
+
     /** Problem lines shown before the rest are counted. */
     public static final int MAX_PROBLEM_LINES = 4;
 
@@ -115,7 +118,7 @@ public final class DerivationViewModel {
         notationChoice.set(NotationChoice.AS_WRITTEN);
         derivations.setAll(available);
         if (!problems.isEmpty()) {
-            message.set(summarise("Some derivation files could not be read:", problems));
+            message.set(summarise(UNREADABLE, problems));
         }
         if (!available.isEmpty() && derivation.get() == null) {
             select(available.get(0));
@@ -141,12 +144,15 @@ public final class DerivationViewModel {
         }
         derivations.stream().filter(x -> all.stream().noneMatch(d -> sameFile(x, d))).forEach(merged::add);
         derivations.setAll(merged);
-        List<String> lines = new ArrayList<>(problems);
-        if (!kept.isEmpty()) {
-            lines.add("Kept in their own notation: " + String.join("; ", kept));
+        List<String> parts = new ArrayList<>();
+        if (!problems.isEmpty()) {
+            parts.add(summarise(UNREADABLE, problems));
         }
-        if (!lines.isEmpty()) {
-            message.set(summarise("Some derivation files could not be read:", lines));
+        if (!kept.isEmpty()) {
+            parts.add(summarise(KEPT, kept));
+        }
+        if (!parts.isEmpty()) {
+            message.set(String.join("\n", parts));
         }
         if (!merged.isEmpty() && derivation.get() == null) {
             select(merged.get(0));
@@ -201,7 +207,7 @@ public final class DerivationViewModel {
         }
         notationChoice.set(choice);
         derivations.setAll(renamed);
-        message.set(kept.isEmpty() ? "" : summarise("Kept in their own notation:", kept));
+        message.set(kept.isEmpty() ? "" : summarise(KEPT, kept));
         if (current != null) {
             int index = currentIndex.get();
             renamed.stream().filter(d -> d.id().equals(current.id())).findFirst().ifPresent(d -> {

@@ -877,12 +877,11 @@ public final class MainWindow {
 
     /** An outline row: number, rule and a status badge; hidden steps show only their number. */
     private static final class StepCell extends ListCell<DerivationViewModel.StepItem> {
+        private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
         private final Label title = new Label();
         private final Label status = new Label();
         private final HBox box = new HBox(8, title, new Region(), status);
         private final Tooltip tip = new Tooltip();
-
-        private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
         private final ReadOnlyIntegerProperty current;
         private final InvalidationListener onCurrent = o -> markCurrent();
 
