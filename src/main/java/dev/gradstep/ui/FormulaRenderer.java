@@ -94,6 +94,7 @@ public final class FormulaRenderer {
      * can start it before the toolkit is up. Holds no state: the engine's own caches keep the work.
      */
     public static void preloadEngine() {
+        skipSystemFontRegistration();
         new TeXFormula("\\frac{\\partial L}{\\partial z_j} = \\sum_{i=1}^{K} y_i \\log s_i")
                 .createTeXIcon(TeXConstants.STYLE_DISPLAY, 20);
     }
@@ -212,9 +213,18 @@ public final class FormulaRenderer {
             if (initialised) {
                 return;
             }
+            skipSystemFontRegistration();
             new TeXFormula("x");
             initialised = true;
         }
+    }
+
+    /**
+     * JLaTeXMath paints with the Font objects it creates, so registering them with AWT by name adds
+     * nothing; it would make AWT list every font on the system first (a third of JLaTeXMath's start).
+     */
+    private static void skipSystemFontRegistration() {
+        TeXFormula.registerFonts(false);
     }
 
     private void ensureFxFonts() {
