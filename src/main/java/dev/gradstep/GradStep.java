@@ -6,7 +6,8 @@ import java.lang.reflect.InvocationTargetException;
 /**
  * The jar's entry point: with no arguments (or only the app's {@code --derivations DIR} and
  * {@code --styles DIR}) it opens the desktop app; with a sub-command it runs the command line
- * without starting JavaFX (so it works with no display).
+ * without starting JavaFX (so it works with no display). Run from the packaged jar, both go
+ * through {@link FastStart}.
  */
 public final class GradStep {
 
@@ -14,7 +15,13 @@ public final class GradStep {
     }
 
     public static void main(String[] args) throws ReflectiveOperationException {
-        if (args.length == 0 || args[0].equals("--derivations") || args[0].equals("--styles")) {
+        boolean app = args.length == 0 || args[0].equals("--derivations") || args[0].equals("--styles");
+        java.util.OptionalInt relaunched = FastStart.relaunch(GradStep.class,
+                app ? FastStart.APP_ARCHIVE : FastStart.CLI_ARCHIVE, args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+        if (app) {
             openApp(args);
             return;
         }

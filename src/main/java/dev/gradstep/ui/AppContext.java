@@ -139,6 +139,11 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(settings, ui, true, options, true);
     }
 
+    /** As {@link #create(Settings, Executor, AppOptions)}, without the CAS (start-up measured alone). */
+    static AppContext createWithoutCas(Settings settings, Executor ui, AppOptions options) {
+        return new AppContext(settings, ui, false, options, true);
+    }
+
     /** Without the CAS: steps are checked numerically only (tests, benchmark). */
     public static AppContext withoutCas(Settings settings, Executor ui) {
         return new AppContext(settings, ui, false, AppOptions.BUNDLED);

@@ -24,36 +24,38 @@ public final class UiMain {
     public static void main(String[] args) {
         Settings settings = "memory".equals(System.getProperty("gradstep.settings"))
                 ? Settings.inMemory() : Settings.userSettings();
-        open(args, settings, (ctx, window) -> {
-            if (Boolean.getBoolean("gradstep.timing")) {
-                long startMs = ManagementFactory.getRuntimeMXBean().getStartTime();
-                window.whenFirstStepPainted(() -> System.out.println("start-to-first-step "
-                        + (System.currentTimeMillis() - startMs) + " ms"));
-            }
-        });
+        open(args, settings, true, (ctx, window) -> { });
     }
 
     /**
-     * Starts JavaFX and opens the main window, the current step first. {@code beforeShow} runs on
-     * the JavaFX thread with the window built but not yet shown; the context closes with the window.
+     * Starts JavaFX and opens the main window, the current step first, with Symja unless {@code cas}
+     * is false. {@code beforeShow} runs on the JavaFX thread with the window built but not yet
+     * shown; the context closes with the window.
      */
-    static void open(String[] args, Settings settings, BiConsumer<AppContext, MainWindow> beforeShow) {
+    static void open(String[] args, Settings settings, boolean cas, BiConsumer<AppContext, MainWindow> beforeShow) {
         CompletableFuture<AppContext> context = new CompletableFuture<>();
         UntilStarted ui = new UntilStarted(Platform::runLater);
+        Timeline timeline = new Timeline(Boolean.getBoolean("gradstep.timing"), processStart());
         daemon("gradstep-context", () -> {
             try {
-                context.complete(AppContext.create(settings, ui, AppOptions.parse(List.of(args))));
+                AppOptions options = AppOptions.parse(List.of(args));
+                context.complete(cas ? AppContext.create(settings, ui, options)
+                        : AppContext.createWithoutCas(settings, ui, options));
             } catch (RuntimeException | Error e) {
                 context.completeExceptionally(e);
             }
+            timeline.mark("context");
             // after the context, not beside it: three threads on two cores slowed the toolkit's start
             FormulaRenderer.preloadEngine();
+            timeline.mark("typesetter");
         });
         Platform.startup(() -> {
             ui.started();
+            timeline.mark("toolkit");
             // Parsing JavaFX's own style sheet is the first control's biggest cost: do it while the
             // context is still being built instead of after.
             Application.setUserAgentStylesheet(Application.STYLESHEET_MODENA);
+            timeline.mark("modena");
             AppContext ctx;
             try {
                 ctx = context.join();
@@ -66,9 +68,47 @@ public final class UiMain {
             Stage stage = new Stage();
             MainWindow window = new MainWindow(ctx, stage, true);
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> ctx.close());
+            timeline.mark("window");
             beforeShow.accept(ctx, window);
             window.show();
+            timeline.mark("shown");
+            window.whenFirstStepPainted(() -> timeline.mark("first step"));
         });
+    }
+
+    /**
+     * With {@code -Dgradstep.timing=true}, when each part of start-up finished, in ms from the
+     * process start; printed with the first step.
+     */
+    static final class Timeline {
+        private final boolean on;
+        private final long startMs;
+        private final StringBuffer marks = new StringBuffer();
+
+        Timeline(boolean on, long startMs) {
+            this.on = on;
+            this.startMs = startMs;
+        }
+
+        void mark(String what) {
+            if (!on) {
+                return;
+            }
+            long ms = System.currentTimeMillis() - startMs;
+            marks.append(marks.length() == 0 ? "" : ", ").append(what).append(' ').append(ms);
+            if (what.equals("first step")) {
+                System.out.println("start-up (ms from process start): " + marks);
+                System.out.println("start-to-first-step " + ms + " ms");
+            }
+        }
+    }
+
+    /**
+     * When the process started, in ms since the epoch: the launching JVM's start when the jar ran
+     * the app in a second JVM ({@code dev.gradstep.FastStart}), else this JVM's.
+     */
+    static long processStart() {
+        return Long.getLong("gradstep.processStart", ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     private static void daemon(String name, Runnable job) {

@@ -1,0 +1,136 @@
+package dev.gradstep;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Runs the program in a second JVM that maps a class archive {@code mvn package} leaves beside
+ * the jar and compiles with C1 only. Most of a cold start is loading and verifying thousands of
+ * classes while the JIT competes for the two cores; the archive holds them parsed and verified,
+ * and this program's short bursts of work finish sooner without C2. A jar cannot carry JVM
+ * options, hence the second process: it costs about 0.1 s and saves about 0.6 s. Without a fresh
+ * archive (classes run from a folder, {@code javafx:run}, a rebuilt jar) the program runs in this
+ * JVM as before.
+ */
+public final class FastStart {
+
+    /** The window's archive: only what a start loads up to its first frames, since mapping costs by size. */
+    public static final String APP_ARCHIVE = "gradstep-app.jsa";
+    /** The command line's archive: the core with Symja, which every check waits for. */
+    public static final String CLI_ARCHIVE = "gradstep-cli.jsa";
+    /** Set in the second JVM: when the first one started (ms since the epoch), so start-up is timed from there. */
+    static final String PROCESS_START = "gradstep.processStart";
+    /** {@code -Dgradstep.fastStart=false} keeps the program in the first JVM. */
+    static final String SWITCH = "gradstep.fastStart";
+
+    private FastStart() {
+    }
+
+    /** Where the program runs from and how this JVM was started. */
+    record Launch(String javaHome, Path codeSource, List<String> jvmArguments, boolean relaunched, boolean disabled) {
+    }
+
+    /**
+     * The second JVM's command line, or empty when this JVM should run the program itself: not
+     * run from a jar, no archive or one older than the jar, already the second JVM, switched off,
+     * or an agent (a debugger) is attached, which a second JVM would fight over its port.
+     */
+    static Optional<List<String>> command(Launch launch, Path archive, long startedAtMs, String mainClass, String[] args) {
+        if (launch.relaunched() || launch.disabled() || launch.codeSource() == null
+                || !launch.codeSource().getFileName().toString().endsWith(".jar")) {
+            return Optional.empty();
+        }
+        if (launch.jvmArguments().stream().anyMatch(a -> a.startsWith("-agentlib") || a.startsWith("-agentpath")
+                || a.startsWith("-javaagent") || a.startsWith("-Xrunjdwp"))) {
+            return Optional.empty();
+        }
+        if (!isFresh(archive, launch.codeSource())) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(launch.javaHome(), "bin", "java").toString());
+        cmd.add("-XX:SharedArchiveFile=" + archive);
+        cmd.add("-XX:TieredStopAtLevel=1");
+        // the user's own options come after ours, so theirs win where they differ
+        cmd.addAll(launch.jvmArguments());
+        cmd.add("-D" + PROCESS_START + "=" + startedAtMs);
+        cmd.add("-cp");
+        cmd.add(launch.codeSource().toString());
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        return Optional.of(cmd);
+    }
+
+    /**
+     * Adds to the second JVM's environment what the user has not set. GTK otherwise loads an
+     * OpenGL driver at start to rank X visuals (150 ms with Mesa); JavaFX draws with its own
+     * pipelines and never asks GTK for a GL context.
+     */
+    static void adjustEnvironment(Map<String, String> env) {
+        env.putIfAbsent("GDK_GL", "disable");
+    }
+
+    private static boolean isFresh(Path archive, Path jar) {
+        try {
+            return Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs {@code mainClass} in the second JVM with the named archive when it can, with this
+     * process's standard streams, and returns its exit code; empty when this JVM should run the
+     * program itself.
+     */
+    public static OptionalInt relaunch(Class<?> mainClass, String archiveName, String[] args) {
+        Path jar = codeSource(mainClass);
+        if (jar == null) {
+            return OptionalInt.empty();
+        }
+        var runtime = ManagementFactory.getRuntimeMXBean();
+        Launch launch = new Launch(System.getProperty("java.home"), jar, runtime.getInputArguments(),
+                System.getProperty(PROCESS_START) != null, "false".equals(System.getProperty(SWITCH)));
+        Optional<List<String>> cmd = command(launch, jar.resolveSibling(archiveName), runtime.getStartTime(),
+                mainClass.getName(), args);
+        if (cmd.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
+            adjustEnvironment(pb.environment());
+            child = pb.start();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        // a terminated launcher takes its program with it, as a one-process program would go
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "gradstep-child-stop"));
+        try {
+            return OptionalInt.of(child.waitFor());
+        } catch (InterruptedException e) {
+            child.destroy();
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(130);
+        }
+    }
+
+    /** The jar (or classes folder) the class was loaded from, or null when unknown. */
+    static Path codeSource(Class<?> c) {
+        try {
+            java.security.CodeSource source = c.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+}
