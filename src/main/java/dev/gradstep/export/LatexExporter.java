@@ -100,7 +100,7 @@ public final class LatexExporter {
         for (Step s : d.steps()) {
             if (s.markedWrong()) {
                 sb.append("\\paragraph{Answer.} Step ").append(s.number()).append(" is wrong. ")
-                        .append(escape(s.mistake().explanation())).append(" The correct line:\n")
+                        .append(prose(s.mistake().explanation())).append(" The correct line:\n")
                         .append("\\begin{align*}\n").append(align(s.mistake().correctTex().strip()))
                         .append("\n\\end{align*}\n");
             }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A derivation as Markdown with {@code $$ .. $$} maths (GitHub, Jupyter, Obsidian render it):
- * heading, summary, notation, then each step's rule, reason and LaTeX, and its verdict if known.
+ * heading, summary, notation, then each step's rule, reason and LaTeX, and its verdict if known;
+ * an exercise ends with its answer, after a rule, as the LaTeX document does.
  */
 public final class MarkdownExporter {
 
@@ -51,7 +52,21 @@ public final class MarkdownExporter {
                 sb.append(mark(v.outcome())).append(' ').append(escape(ExportText.verdictWords(v))).append("\n\n");
             }
         }
+        sb.append(answers(d));
         return sb.toString().stripTrailing() + "\n";
+    }
+
+    /** For an exercise, the answer after the worksheet: which step is wrong, why, and the correct line. */
+    private static String answers(Derivation d) {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : d.steps()) {
+            if (s.markedWrong()) {
+                sb.append("---\n\n**Answer.** Step ").append(s.number()).append(" is wrong. ")
+                        .append(prose(s.mistake().explanation())).append(" The correct line:\n\n$$\n")
+                        .append(s.mistake().correctTex().strip()).append("\n$$\n\n");
+            }
+        }
+        return sb.toString();
     }
 
     private static String mark(Outcome o) {
@@ -62,12 +77,12 @@ public final class MarkdownExporter {
         };
     }
 
-    /** Prose made inert: Markdown's emphasis, link, HTML and maths characters escaped, lines joined. */
     /** An author's prose with the formulas written in it as inline maths ({@code $..$}), the rest escaped. */
     static String prose(String text) {
         return ExportText.prose(text, "$", MarkdownExporter::escape);
     }
 
+    /** Prose made inert: Markdown's emphasis, link, HTML and maths characters escaped, lines joined. */
     static String escape(String text) {
         StringBuilder sb = new StringBuilder();
         String t = text.strip().replaceAll("\\s+", " ");

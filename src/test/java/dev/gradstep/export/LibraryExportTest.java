@@ -70,6 +70,23 @@ class LibraryExportTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("library")
+    void markdown_libraryFile_endsWithTheAnswerExactlyWhenItIsAnExercise(Derivation d) {
+        String md = new MarkdownExporter().markdown(d, List.of());
+        if (d.isExercise()) {
+            Step wrong = d.steps().stream().filter(Step::markedWrong).findFirst().orElseThrow();
+            int at = md.indexOf("**Answer.**");
+            assertTrue(at > md.indexOf("**" + d.steps().size() + ". "), "the answer comes after the last step");
+            String answer = md.substring(at);
+            assertTrue(answer.startsWith("**Answer.** Step " + wrong.number() + " is wrong. "), answer);
+            assertTrue(answer.contains("$$\n" + wrong.mistake().correctTex().strip() + "\n$$"), answer);
+            assertEquals(d.steps().size() + 1, count(md, "$$\n") / 2, "each step's block and the answer's");
+        } else {
+            assertFalse(md.contains("Answer."), md);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("library")
     void document_libraryFile_compilesWithPdflatex(Derivation d, @TempDir Path dir) throws IOException, InterruptedException {
         Assumptions.assumeTrue(LatexExporterTest.onPath("pdflatex"), "pdflatex is not installed: structure is tested, compiling is skipped");
         Files.writeString(dir.resolve("d.tex"), exporter.document(d, List.of()), StandardCharsets.UTF_8);
