@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,22 @@ final class ExportText {
             out.add(new String[] {"temperature", n.temperature()});
         }
         return out;
+    }
+
+    /**
+     * An exercise's answer in the exporter's markup: the opening sentence, the explanation in prose
+     * and the correct line, for each step marked wrong; empty for a route.
+     */
+    static String answers(Derivation d, String opening, UnaryOperator<String> prose, UnaryOperator<String> correctLine) {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : d.steps()) {
+            if (s.markedWrong()) {
+                sb.append(opening).append(" Step ").append(s.number()).append(" is wrong. ")
+                        .append(prose.apply(s.mistake().explanation())).append(" The correct line:")
+                        .append(correctLine.apply(s.mistake().correctTex().strip()));
+            }
+        }
+        return sb.toString();
     }
 
     /** Assumptions in enum order so output does not depend on set iteration order. */

@@ -96,16 +96,8 @@ public final class LatexExporter {
 
     /** For an exercise, the answer after the worksheet: which step is wrong, why, and the correct line. */
     private static String answers(Derivation d) {
-        StringBuilder sb = new StringBuilder();
-        for (Step s : d.steps()) {
-            if (s.markedWrong()) {
-                sb.append("\\paragraph{Answer.} Step ").append(s.number()).append(" is wrong. ")
-                        .append(prose(s.mistake().explanation())).append(" The correct line:\n")
-                        .append("\\begin{align*}\n").append(align(s.mistake().correctTex().strip()))
-                        .append("\n\\end{align*}\n");
-            }
-        }
-        return sb.toString();
+        return ExportText.answers(d, "\\paragraph{Answer.}", LatexExporter::prose,
+                line -> "\n\\begin{align*}\n" + align(line) + "\n\\end{align*}\n");
     }
 
     private static String verdictMark(StepVerdict v) {

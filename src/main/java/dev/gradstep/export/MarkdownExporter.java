@@ -58,15 +58,9 @@ public final class MarkdownExporter {
 
     /** For an exercise, the answer after the worksheet: which step is wrong, why, and the correct line. */
     private static String answers(Derivation d) {
-        StringBuilder sb = new StringBuilder();
-        for (Step s : d.steps()) {
-            if (s.markedWrong()) {
-                sb.append("---\n\n**Answer.** Step ").append(s.number()).append(" is wrong. ")
-                        .append(prose(s.mistake().explanation())).append(" The correct line:\n\n$$\n")
-                        .append(s.mistake().correctTex().strip()).append("\n$$\n\n");
-            }
-        }
-        return sb.toString();
+        String answers = ExportText.answers(d, "**Answer.**", MarkdownExporter::prose,
+                line -> "\n\n$$\n" + line + "\n$$\n\n");
+        return answers.isEmpty() ? "" : "---\n\n" + answers;
     }
 
     private static String mark(Outcome o) {
