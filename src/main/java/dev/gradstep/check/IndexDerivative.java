@@ -149,26 +149,9 @@ final class IndexDerivative {
         if (e instanceof Num) {
             return e;
         }
-        if (e instanceof Add a) {
-            return Exprs.add(a.terms().stream().map(t -> rename(t, index, to)).toList());
-        }
-        if (e instanceof Mul m) {
-            return Exprs.mul(m.factors().stream().map(t -> rename(t, index, to)).toList());
-        }
-        if (e instanceof Neg n) {
-            return Exprs.neg(rename(n.arg(), index, to));
-        }
-        if (e instanceof Div d) {
-            return new Div(rename(d.numerator(), index, to), rename(d.denominator(), index, to));
-        }
-        if (e instanceof Pow p) {
-            return new Pow(rename(p.base(), index, to), rename(p.exponent(), index, to));
-        }
-        if (e instanceof Exp x) {
-            return new Exp(rename(x.arg(), index, to));
-        }
-        if (e instanceof Log l) {
-            return new Log(rename(l.arg(), index, to));
+        Expr arithmetic = Exprs.mapArithmetic(e, t -> rename(t, index, to));
+        if (arithmetic != null) {
+            return arithmetic;
         }
         if (e instanceof Delta d) {
             return new Delta(rename(d.left(), index, to), rename(d.right(), index, to));

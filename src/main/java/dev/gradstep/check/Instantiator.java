@@ -421,26 +421,9 @@ final class Instantiator {
         if (e instanceof Num) {
             return e;
         }
-        if (e instanceof Add a) {
-            return Exprs.add(a.terms().stream().map(t -> substitute(t, f, memo)).toList());
-        }
-        if (e instanceof Mul m) {
-            return Exprs.mul(m.factors().stream().map(t -> substitute(t, f, memo)).toList());
-        }
-        if (e instanceof Neg n) {
-            return Exprs.neg(substitute(n.arg(), f, memo));
-        }
-        if (e instanceof Div d) {
-            return new Div(substitute(d.numerator(), f, memo), substitute(d.denominator(), f, memo));
-        }
-        if (e instanceof Pow p) {
-            return new Pow(substitute(p.base(), f, memo), substitute(p.exponent(), f, memo));
-        }
-        if (e instanceof Exp x) {
-            return new Exp(substitute(x.arg(), f, memo));
-        }
-        if (e instanceof Log l) {
-            return new Log(substitute(l.arg(), f, memo));
+        Expr arithmetic = Exprs.mapArithmetic(e, t -> substitute(t, f, memo));
+        if (arithmetic != null) {
+            return arithmetic;
         }
         if (e instanceof Deriv d) {
             return new Deriv(substitute(d.of(), f, memo), d.wrt());

@@ -96,6 +96,29 @@ public final class Exprs {
     }
 
     /**
+     * The arithmetic node {@code e} (sum, product, negation, quotient, power, exp, log) rebuilt with
+     * {@code f} applied to each part; null for any other kind, which callers treat themselves.
+     */
+    public static Expr mapArithmetic(Expr e, java.util.function.UnaryOperator<Expr> f) {
+        if (e instanceof Expr.Add a) {
+            return add(a.terms().stream().map(f).toList());
+        } else if (e instanceof Expr.Mul m) {
+            return mul(m.factors().stream().map(f).toList());
+        } else if (e instanceof Expr.Neg n) {
+            return neg(f.apply(n.arg()));
+        } else if (e instanceof Expr.Div d) {
+            return new Expr.Div(f.apply(d.numerator()), f.apply(d.denominator()));
+        } else if (e instanceof Expr.Pow p) {
+            return new Expr.Pow(f.apply(p.base()), f.apply(p.exponent()));
+        } else if (e instanceof Expr.Exp x) {
+            return new Expr.Exp(f.apply(x.arg()));
+        } else if (e instanceof Expr.Log l) {
+            return new Expr.Log(f.apply(l.arg()));
+        }
+        return null;
+    }
+
+    /**
      * The direct parts of an expression in writing order: a symbol's subscripts, a sum's limits
      * and body, a call's arguments then subscripts. A sum's exclusions are conditions, not parts.
      */
