@@ -360,7 +360,11 @@ public final class MainWindow {
         picker.getStyleClass().add("derivation-picker");
         picker.setTooltip(new Tooltip("Choose a bundled derivation (File \u25b8 Open for your own)"));
         picker.setCellFactory(l -> new DerivationCell());
-        picker.setButtonCell(new DerivationCell());
+        DerivationCell shown = new DerivationCell();
+        picker.setButtonCell(shown);
+        // a long title wraps onto as many lines as the sidebar's width needs, never cut short
+        shown.widthProperty().addListener((o, a, b) -> fitPicker(shown));
+        shown.textProperty().addListener((o, a, b) -> fitPicker(shown));
         picker.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.select(b);
@@ -579,12 +583,17 @@ public final class MainWindow {
         Label summary = new Label();
         summary.textProperty().bind(vm.checkSummaryProperty());
         summary.getStyleClass().add("muted");
-        summary.setMinWidth(Region.USE_PREF_SIZE);
+        // in a narrow window the summary wraps; the buttons keep their whole labels
+        summary.setWrapText(true);
+        summary.setMinWidth(0);
         Button cancel = new Button("Cancel chec_k");
         cancel.setTooltip(new Tooltip("Stop checking (Escape)"));
         cancel.setOnAction(e -> vm.cancelCheck());
         cancel.visibleProperty().bind(vm.checkingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
+        for (javafx.scene.control.ButtonBase b : List.of(prev, next, reveal, revealNext, copy, cancel)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox nav = new HBox(8, prev, next, reveal, revealNext, copy, spacer, progress, summary, cancel);
         nav.setAlignment(Pos.CENTER_LEFT);
         nav.getStyleClass().add("nav-bar");
@@ -862,6 +871,21 @@ public final class MainWindow {
     }
 
     /** Shows a derivation's title in the picker. */
+    /**
+     * Room for two lines of title whatever the derivation, so the outline does not jump when
+     * another is picked, and for more when a title needs them; the outline gives way, never the title.
+     */
+    private void fitPicker(ListCell<Derivation> shown) {
+        if (shown.getWidth() > 0) {
+            double needed = shown.prefHeight(shown.getWidth()) + picker.snappedTopInset() + picker.snappedBottomInset();
+            picker.setPrefHeight(Math.max(needed, PICKER_LINES * shown.getFont().getSize()));
+            picker.setMinHeight(Region.USE_PREF_SIZE);
+        }
+    }
+
+    /** The picker's least height in lines of its font: two lines of title and the cell's padding. */
+    private static final double PICKER_LINES = 3.4;
+
     private static final class DerivationCell extends ListCell<Derivation> {
         DerivationCell() {
             setWrapText(true);
@@ -893,6 +917,8 @@ public final class MainWindow {
             status.getStyleClass().add("badge");
             status.setMinWidth(Region.USE_PREF_SIZE);
             title.setMinWidth(0);
+            // a long rule name takes a second line in a narrow sidebar instead of losing its end
+            title.setWrapText(true);
             setPadding(new Insets(4, 6, 4, 6));
             setPrefWidth(0);
         }

@@ -29,6 +29,8 @@ final class NumbersPane extends ScrollPane {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final double MIN_CHART_WIDTH = 300;
+    /** As wide as most numbers the tables show (six significant digits and a sign, as num writes them). */
+    private static final String NUMBER_SAMPLE = "-0.0985659";
 
     final NumbersField logits;
     final NumbersField labels;
@@ -111,6 +113,7 @@ final class NumbersPane extends ScrollPane {
         table.getColumns().add(column("y", r -> num(r.label())));
         table.getColumns().add(column("\u2202L/\u2202z", r -> num(r.gradient())));
         table.getColumns().add(column("numeric check", r -> num(r.numericGradient())));
+        table.getColumns().forEach(c -> keepWhole(c, table.getColumns().indexOf(c) == 0 ? "99" : NUMBER_SAMPLE));
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);
@@ -124,6 +127,7 @@ final class NumbersPane extends ScrollPane {
         stepTable.getColumns().add(stepColumn("left side", v -> num(v.left())));
         stepTable.getColumns().add(stepColumn("right side", v -> num(v.right())));
         stepTable.getColumns().add(stepColumn("equal?", v -> v.agrees() ? "\u2713 equal" : "\u2717 differ"));
+        stepTable.getColumns().forEach(c -> keepWhole(c, c == idx ? "i=5, j=5" : NUMBER_SAMPLE));
         stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stepTable.setFixedCellSize(26);
         stepTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(12, javafx.beans.binding.Bindings.size(
@@ -279,6 +283,23 @@ final class NumbersPane extends ScrollPane {
     private static void mark(NumbersField field, Label message, NumbersViewModel.InputError e) {
         field.setProblem(e);
         message.setText(e == null ? "" : e.message());
+    }
+
+    /**
+     * A column is never narrower than its header (bold 14 px, as the style sheet sets it) or a
+     * typical value in it, padding included: in a narrow window the table scrolls sideways instead
+     * of cutting titles and digits.
+     */
+    private static void keepWhole(TableColumn<?, ?> c, String typical) {
+        double header = textWidth(c.getText(), javafx.scene.text.FontWeight.BOLD);
+        double value = textWidth(typical, javafx.scene.text.FontWeight.NORMAL);
+        c.setMinWidth(Math.ceil(Math.max(header, value)) + 24);
+    }
+
+    private static double textWidth(String text, javafx.scene.text.FontWeight weight) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(javafx.scene.text.Font.font(null, weight, 14));
+        return t.getLayoutBounds().getWidth();
     }
 
     private static TableColumn<NumbersViewModel.Row, String> column(String title,

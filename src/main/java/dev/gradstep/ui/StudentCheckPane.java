@@ -48,6 +48,9 @@ public final class StudentCheckPane extends BorderPane {
         notation.setTooltip(new Tooltip("Overrides the file's '% notation:' line"));
         notation.textProperty().bindBidirectional(vm.notationProperty());
         HBox.setHgrow(notation, Priority.ALWAYS);
+        // the notation field gives way in a narrow window; the buttons keep their whole labels
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        check.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, open, check, notation);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("student-bar");

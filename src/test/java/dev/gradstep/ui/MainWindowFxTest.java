@@ -402,6 +402,57 @@ class MainWindowFxTest {
         assertEquals(List.of(), missing.stream().distinct().toList());
     }
 
+    /**
+     * At 1024x768 (also what a 2048x1536 screen at 2x scaling lays out) and at the window's least
+     * size, no label, button, tab or list row is cut short with an ellipsis, in any tab, for any
+     * derivation in the library.
+     */
+    @Test
+    void labels_at1024x768AndLeastSize_showTheirWholeTextInEveryTabForEveryDerivation(FxRobot robot) {
+        List<String> clipped = new java.util.ArrayList<>();
+        int tabCount = robot.lookup(".tab-pane").queryAs(TabPane.class).getTabs().size();
+        List<dev.gradstep.derivation.Derivation> all = List.copyOf(ctx.derivations().derivations());
+        for (double[] size : new double[][] {{1024, 768}, {window.stage().getMinWidth(), window.stage().getMinHeight()}}) {
+            robot.interact(() -> {
+                window.stage().setWidth(size[0]);
+                window.stage().setHeight(size[1]);
+            });
+            for (dev.gradstep.derivation.Derivation d : all) {
+                for (int tab = 0; tab < tabCount; tab++) {
+                    int t = tab;
+                    robot.interact(() -> {
+                        ctx.derivations().select(d);
+                        selectTab(robot, t);
+                    });
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> {
+                        window.scene().getRoot().applyCss();
+                        window.scene().getRoot().layout();
+                        clipped(window.scene().getRoot(), (int) size[0] + "x" + (int) size[1] + " " + d.id() + " tab " + t,
+                                clipped);
+                    });
+                }
+            }
+        }
+        assertEquals(List.of(), clipped.stream().distinct().toList());
+    }
+
+    private static void clipped(javafx.scene.Node node, String where, List<String> out) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String shown = node.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : null;
+            String ellipsis = l.getEllipsisString();
+            if (shown != null && !ellipsis.isEmpty() && shown.endsWith(ellipsis) && !l.getText().endsWith(ellipsis)) {
+                out.add(where + ": " + l.getClass().getSimpleName() + " '" + l.getText() + "' shown as '" + shown + "'");
+            }
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(n -> clipped(n, where, out));
+        }
+    }
+
     /** Alt+letter must reach one control: the menus and every labelled control share the window's letters. */
     @Test
     void mnemonics_areUniqueInTheWindow(FxRobot robot) {
