@@ -18,6 +18,14 @@ import javafx.stage.Stage;
  */
 public final class UiMain {
 
+    /**
+     * JavaFX warns at every start that it runs from the class path, which the jar has to do; the
+     * user can do nothing about it, so that one message is dropped and every other one kept.
+     * Held here because the logging framework keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final String CLASSPATH_WARNING = "Unsupported JavaFX configuration";
+
     private UiMain() {
     }
 
@@ -49,6 +57,7 @@ public final class UiMain {
             FormulaRenderer.preloadEngine();
             timeline.mark("typesetter");
         });
+        JAVAFX_LOG.setFilter(UiMain::keepLog);
         Platform.startup(() -> {
             ui.started();
             timeline.mark("toolkit");
@@ -109,6 +118,11 @@ public final class UiMain {
      */
     static long processStart() {
         return Long.getLong("gradstep.processStart", ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    /** Every JavaFX log record but the class-path warning. */
+    static boolean keepLog(java.util.logging.LogRecord r) {
+        return r.getMessage() == null || !r.getMessage().startsWith(CLASSPATH_WARNING);
     }
 
     private static void daemon(String name, Runnable job) {

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 class UiMainTest {
 
     @Test
+    void keepLog_javafxClasspathWarning_droppedAndEveryOtherRecordKept() {
+        java.util.logging.Level warning = java.util.logging.Level.WARNING;
+        assertEquals(false, UiMain.keepLog(new java.util.logging.LogRecord(warning,
+                "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'")));
+        assertEquals(true, UiMain.keepLog(new java.util.logging.LogRecord(warning,
+                "Could not resolve '-gs-accent' while resolving lookups for '-fx-text-fill'")));
+        assertEquals(true, UiMain.keepLog(new java.util.logging.LogRecord(warning, null)));
+    }
+
+    @Test
     void untilStarted_workBeforeStart_waitsThenRunsInOrderBeforeLaterWork() {
         List<String> ran = new ArrayList<>();
         UiMain.UntilStarted ui = new UiMain.UntilStarted(Runnable::run);
