@@ -68,12 +68,12 @@ public final class AppContext implements AutoCloseable {
         this.export = new ExportViewModel(CoreExports.documents(), new ExportViewModel.Images() {
             @Override
             public String svg(String tex) {
-                return renderer.toSvg(tex, 32, javafx.scene.paint.Color.BLACK);
+                return renderer.toSvg(FormulaRenderer.forPrint(tex), 32, javafx.scene.paint.Color.BLACK);
             }
 
             @Override
             public byte[] png(String tex) {
-                return renderer.toPng(tex, 32, 2, javafx.scene.paint.Color.BLACK);
+                return renderer.toPng(FormulaRenderer.forPrint(tex), 32, 2, javafx.scene.paint.Color.BLACK);
             }
         }, CoreExports.writer());
         this.numbers = new NumbersViewModel(background, ui, instances);

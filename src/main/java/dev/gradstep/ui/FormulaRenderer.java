@@ -42,6 +42,8 @@ public final class FormulaRenderer {
 
     /** Marker macro for the part of a step that changed; replaced by a colour at paint time. */
     public static final String HIGHLIGHT = "\\gshl";
+    /** The highlight colour in exported images (the light theme's). */
+    static final String PRINT_HIGHLIGHT = "#c0392b";
 
     /** A laid-out formula: its size in pixels at the requested font size. */
     public static final class Layout {
@@ -187,6 +189,14 @@ public final class FormulaRenderer {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * For a file: marked parts in the light theme's highlight red, which reads on white paper
+     * and slides whichever theme the window shows.
+     */
+    static String forPrint(String tex) {
+        return resolveHighlight(tex, PRINT_HIGHLIGHT);
     }
 
     /** {@code \gshl{x}} becomes {@code \textcolor{#rrggbb}{x}}; plain when no colour is given. */

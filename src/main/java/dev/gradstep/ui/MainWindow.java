@@ -26,6 +26,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -768,8 +769,12 @@ public final class MainWindow {
         Label formatLabel = new Label("_Format");
         formatLabel.setMnemonicParsing(true);
         formatLabel.setLabelFor(format);
+        CheckBox highlighted = new CheckBox("Highlight what the step _changed");
+        highlighted.setTooltip(new Tooltip("Colour the changed part in the image, as the window shows it"));
+        highlighted.disableProperty().bind(steps.disableProperty().not());
         grid.addRow(0, formatLabel, format);
         grid.addRow(1, stepsLabel, steps);
+        grid.add(highlighted, 1, 2);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType("Choose file\u2026", ButtonBar.ButtonData.OK_DONE),
                 ButtonType.CANCEL);
@@ -781,19 +786,25 @@ public final class MainWindow {
             ExportViewModel.Format f = format.getValue();
             Path target = pathChooser.apply(f, suggestedName(f));
             if (target != null) {
-                exportTo(f, target, parseSteps(steps.getText()));
+                exportTo(f, target, parseSteps(steps.getText()), highlighted.isSelected());
             }
         }
     }
 
     /** Writes one export to a chosen path, asking before replacing a file; no step numbers means all steps. */
     public boolean exportTo(ExportViewModel.Format format, Path target, List<Integer> steps) {
+        return exportTo(format, target, steps, false);
+    }
+
+    /** As above; an image shows the changed part highlighted when {@code highlighted}. */
+    public boolean exportTo(ExportViewModel.Format format, Path target, List<Integer> steps, boolean highlighted) {
         Derivation d = vm.derivationProperty().get();
         DerivationViewModel.StepView s = vm.currentProperty().get();
         if (d == null || s == null) {
             return false;
         }
-        return ctx.export().export(new ExportViewModel.Request(format, target, d, vm.verdicts(), steps, s.tex()),
+        String formula = highlighted ? s.displayTex() : s.tex();
+        return ctx.export().export(new ExportViewModel.Request(format, target, d, vm.verdicts(), steps, formula),
                 confirmOverwrite);
     }
 

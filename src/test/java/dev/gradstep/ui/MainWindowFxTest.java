@@ -194,6 +194,20 @@ class MainWindowFxTest {
     }
 
     @Test
+    void export_highlightedImage_coloursTheChangedPartOnlyWhenAsked(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> ctx.derivations().goTo(2));
+        String display = ctx.derivations().currentProperty().get().displayTex();
+        assertTrue(display.contains(FormulaRenderer.HIGHLIGHT), "step 3 has a change to highlight: " + display);
+        robot.interact(() -> {
+            window.exportTo(ExportViewModel.Format.SVG, dir.resolve("plain.svg"), List.of());
+            window.exportTo(ExportViewModel.Format.SVG, dir.resolve("marked.svg"), List.of(), true);
+        });
+        String red = "rgb(192,57,43)";
+        assertFalse(Files.readString(dir.resolve("plain.svg")).contains(red));
+        assertTrue(Files.readString(dir.resolve("marked.svg")).contains(red), Files.readString(dir.resolve("marked.svg")));
+    }
+
+    @Test
     void export_formulaToTempFolder_andOverwriteNeedsYes(FxRobot robot, @TempDir Path dir) throws Exception {
         Path target = dir.resolve("step.svg");
         boolean[] written = new boolean[1];
