@@ -124,6 +124,17 @@ public final class FastStart {
         }
     }
 
+    /**
+     * Runs {@code mainClass} in the second JVM when it can and exits with its status; returns only
+     * when this JVM should run the program itself.
+     */
+    public static void relaunchOrReturn(Class<?> mainClass, String archiveName, String[] args) {
+        OptionalInt status = relaunch(mainClass, archiveName, args);
+        if (status.isPresent()) {
+            System.exit(status.getAsInt());
+        }
+    }
+
     /** The jar (or classes folder) the class was loaded from, or null when unknown. */
     static Path codeSource(Class<?> c) {
         try {

@@ -16,11 +16,7 @@ public final class GradStep {
 
     public static void main(String[] args) throws ReflectiveOperationException {
         boolean app = args.length == 0 || args[0].equals("--derivations") || args[0].equals("--styles");
-        java.util.OptionalInt relaunched = FastStart.relaunch(GradStep.class,
-                app ? FastStart.APP_ARCHIVE : FastStart.CLI_ARCHIVE, args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
-        }
+        FastStart.relaunchOrReturn(GradStep.class, app ? FastStart.APP_ARCHIVE : FastStart.CLI_ARCHIVE, args);
         if (app) {
             openApp(args);
             return;

@@ -592,7 +592,7 @@ public final class MainWindow {
         cancel.setOnAction(e -> vm.cancelCheck());
         cancel.visibleProperty().bind(vm.checkingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        for (javafx.scene.control.ButtonBase b : List.of(prev, next, reveal, revealNext, copy, cancel)) {
+        for (ButtonBase b : List.of(prev, next, reveal, revealNext, copy, cancel)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox nav = new HBox(8, prev, next, reveal, revealNext, copy, spacer, progress, summary, cancel);
@@ -881,7 +881,6 @@ public final class MainWindow {
         a.showAndWait();
     }
 
-    /** Shows a derivation's title in the picker. */
     /**
      * Room for two lines of title whatever the derivation, so the outline does not jump when
      * another is picked, and for more when a title needs them; the outline gives way, never the title.
@@ -897,6 +896,7 @@ public final class MainWindow {
     /** The picker's least height in lines of its font: two lines of title and the cell's padding. */
     private static final double PICKER_LINES = 3.4;
 
+    /** Shows a derivation's title in the picker. */
     private static final class DerivationCell extends ListCell<Derivation> {
         DerivationCell() {
             setWrapText(true);

@@ -113,7 +113,7 @@ final class NumbersPane extends ScrollPane {
         table.getColumns().add(column("y", r -> num(r.label())));
         table.getColumns().add(column("\u2202L/\u2202z", r -> num(r.gradient())));
         table.getColumns().add(column("numeric check", r -> num(r.numericGradient())));
-        table.getColumns().forEach(c -> keepWhole(c, table.getColumns().indexOf(c) == 0 ? "99" : NUMBER_SAMPLE));
+        table.getColumns().forEach(c -> keepWhole(c, c == table.getColumns().get(0) ? "99" : NUMBER_SAMPLE));
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);

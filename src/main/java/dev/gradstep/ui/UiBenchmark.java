@@ -28,11 +28,7 @@ public final class UiBenchmark {
      * from the packaged jar), with a stopwatch attached before it is shown.
      */
     public static void main(String[] args) {
-        java.util.OptionalInt relaunched = dev.gradstep.FastStart.relaunch(UiBenchmark.class,
-                dev.gradstep.FastStart.APP_ARCHIVE, args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
-        }
+        dev.gradstep.FastStart.relaunchOrReturn(UiBenchmark.class, dev.gradstep.FastStart.APP_ARCHIVE, args);
         boolean startOnly = List.of(args).contains(START_ONLY);
         String[] appArgs = java.util.Arrays.stream(args).filter(a -> !a.equals(START_ONLY)).toArray(String[]::new);
         // Symja starts after the first step either way; without it, training lists only what a start loads
@@ -72,7 +68,6 @@ public final class UiBenchmark {
         private int remaining;
         private boolean early = true;
         private boolean forward = true;
-
         private final boolean startOnly;
 
         Stopwatch(AppContext ctx, MainWindow window, boolean startOnly) {
