@@ -81,7 +81,7 @@ public final class UiMain {
             beforeShow.accept(ctx, window);
             window.show();
             timeline.mark("shown");
-            window.whenFirstStepPainted(() -> timeline.mark("first step"));
+            window.whenFirstStepPainted(timeline::firstStep);
         });
     }
 
@@ -99,13 +99,19 @@ public final class UiMain {
             this.startMs = startMs;
         }
 
-        void mark(String what) {
-            if (!on) {
-                return;
-            }
+        /** Records when {@code what} finished and returns it, in ms from the process start. */
+        long mark(String what) {
             long ms = System.currentTimeMillis() - startMs;
-            marks.append(marks.length() == 0 ? "" : ", ").append(what).append(' ').append(ms);
-            if (what.equals("first step")) {
+            if (on) {
+                marks.append(marks.length() == 0 ? "" : ", ").append(what).append(' ').append(ms);
+            }
+            return ms;
+        }
+
+        /** The last mark, and the whole timeline printed. */
+        void firstStep() {
+            long ms = mark("first step");
+            if (on) {
                 System.out.println("start-up (ms from process start): " + marks);
                 System.out.println("start-to-first-step " + ms + " ms");
             }
