@@ -51,11 +51,14 @@ public final class SymjaGateway implements AutoCloseable {
     /** One question at a time, so a time limit counts the question's own work, not the queue before it. */
     private final ReentrantLock turn = new ReentrantLock(true);
     private final CompletableFuture<Void> ready;
+    /** Symja's earlier answers by question; null to ask every time. */
+    private final AnswerCache answers;
     private Worker worker;
     private boolean closed;
 
-    private SymjaGateway(Limits limits) {
+    private SymjaGateway(Limits limits, AnswerCache answers) {
         this.limits = limits;
+        this.answers = answers;
         this.whitelist = new Whitelist(limits.maxLeaves());
         this.worker = new Worker(limits, 1);
         this.ready = worker.warmed;
@@ -71,8 +74,22 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     public static SymjaGateway start(Limits limits) {
+        return start(limits, null);
+    }
+
+    /** As {@link #start()}, answering repeated questions from {@code answers} (null: none). */
+    public static SymjaGateway start(AnswerCache answers) {
+        return start(Limits.DEFAULT, answers);
+    }
+
+    public static SymjaGateway start(Limits limits, AnswerCache answers) {
         quietLogging();
-        return new SymjaGateway(limits);
+        return new SymjaGateway(limits, answers);
+    }
+
+    /** The cache this gateway answers from, or null. */
+    public AnswerCache answers() {
+        return answers;
     }
 
     public boolean isReady() {
@@ -114,6 +131,19 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     private Proof zeroByStages(String input, Duration timeout, BooleanSupplier cancelled) {
+        if (answers == null) {
+            return askZero(input, timeout, cancelled);
+        }
+        Optional<Proof> known = answers.get(input);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Proof fresh = askZero(input, timeout, cancelled);
+        answers.put(input, fresh);
+        return fresh;
+    }
+
+    private Proof askZero(String input, Duration timeout, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
         CasResult first = run("Together[Expand[" + input + "]]", timeout, SymjaGateway::asZeroTest, cancelled);
         if (first instanceof CasResult.Ok ok && ok.value().equals("0")) {

@@ -199,6 +199,7 @@ public final class DerivationChecker {
         List<String> free = Chains.freeIndices(sides, link.condition(), notation);
         int rows = NumericComparer.rowCounts(notation)[0];
         int cases = 0;
+        int cached = 0;
         for (int k = from; k <= to; k++) {
             Instantiator inst = new Instantiator(notation, k, rows, definitions, false);
             for (Map<String, Integer> env : IndexCases.representatives(free, inst.rowIndices(sides), link.condition(), inst)) {
@@ -218,20 +219,23 @@ public final class DerivationChecker {
                     }
                     Proof proof = gateway.proveZero(diff, settings.symbolicTimeout(), cancelled);
                     cases++;
+                    cached += proof.cached() ? 1 : 0;
                     if (proof.status() != Proof.Status.PROVED) {
                         String why = switch (proof.status()) {
                             case ABORTED -> proof.detail();
                             case NOT_PROVED -> "could not simplify the difference to 0";
                             default -> "failed: " + proof.detail();
                         };
-                        return new SymbolicResult(false, "Symja: " + why + " (K=" + k + ", " + env + ")");
+                        return new SymbolicResult(false, "Symja: " + why + " (K=" + k + ", " + env + ")"
+                                + (proof.cached() ? " (Symja's answer from the cache)" : ""));
                     }
                 }
             }
         }
         String range = from == to ? "K=" + from : "K=" + from + ".." + to;
         return new SymbolicResult(true, "Symja: proved for " + range + " (" + cases + " index case"
-                + (cases == 1 ? "" : "s") + ")");
+                + (cases == 1 ? "" : "s") + (cached == 0 ? "" : cached == cases ? ", answers from the cache"
+                : ", " + cached + " answer" + (cached == 1 ? "" : "s") + " from the cache") + ")");
     }
 
     static List<Expr> sides(Chains.Link link) {

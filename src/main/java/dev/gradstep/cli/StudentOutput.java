@@ -35,6 +35,11 @@ final class StudentOutput {
     }
 
     static void print(StudentReport report, List<Derivation> library, PrintWriter out) {
+        print(report, library, false, out);
+    }
+
+    /** @param verbose also say what each checked verdict rests on (and whether Symja's answers came from the cache) */
+    static void print(StudentReport report, List<Derivation> library, boolean verbose, PrintWriter out) {
         LibraryMatch match = new LibraryMatch();
         StudentNotation n = report.notation();
         out.println(report.file() + ": notation " + n.describe() + " (" + n.source().words() + ")");
@@ -73,6 +78,9 @@ final class StudentOutput {
                 if (s.error() != null && s.holds() == null) {
                     out.println("                       " + s.error());
                 }
+                if (verbose && s.detail() != null && !s.detail().isEmpty()) {
+                    out.println("                       rests on: " + s.detail());
+                }
                 switch (mark) {
                     case "OK", "DEFINES" -> ok++;
                     case "WRONG" -> wrong++;
@@ -85,6 +93,61 @@ final class StudentOutput {
         int total = ok + wrong + unreadable + undecided;
         out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%n", total, total == 1 ? "" : "s", ok,
                 wrong, unreadable, undecided, report.passes() ? "" : " -- NOT OK" + (wrong > 0 ? " (* first wrong line)" : ""));
+    }
+
+    /**
+     * What a save changed, for {@code check --watch}: each step whose mark changed, each new step,
+     * each step no longer there (steps are matched by what they say, not by line, since lines move
+     * when text is added above), then the new totals; {@code no change} when the marks are the same.
+     */
+    static void printChanges(StudentReport before, StudentReport after, PrintWriter out) {
+        Map<String, List<String>> old = new LinkedHashMap<>();
+        Map<String, List<Integer>> oldLines = new LinkedHashMap<>();
+        eachStep(before, (key, s) -> {
+            old.computeIfAbsent(key, k -> new ArrayList<>()).add(mark(s));
+            oldLines.computeIfAbsent(key, k -> new ArrayList<>()).add(s.line());
+        });
+        List<String> lines = new ArrayList<>();
+        eachStep(after, (key, s) -> {
+            List<String> marks = old.get(key);
+            String now = mark(s);
+            if (marks == null || marks.isEmpty()) {
+                lines.add(String.format("  line %3d  new: %-10s %s", s.line(), now, key));
+                return;
+            }
+            String was = marks.remove(0);
+            oldLines.get(key).remove(0);
+            if (!was.equals(now)) {
+                lines.add(String.format("  line %3d  %s -> %-10s %s", s.line(), was, now, key));
+                if (s.counterexample() != null) {
+                    lines.add("                       counterexample: " + StudentReport.words(s.counterexample()));
+                }
+                if (s.hint() != null) {
+                    lines.add("                       hint: " + s.hint());
+                }
+            }
+        });
+        oldLines.forEach((key, ls) -> ls.forEach(l -> lines.add(String.format("  line %3d  removed: %s", l, key))));
+        out.println(after.file() + ": saved; " + (lines.isEmpty() ? "no change" : lines.size() == 1 ? "1 change" : lines.size() + " changes"));
+        lines.forEach(out::println);
+        int[] counts = new int[4];
+        eachStep(after, (key, s) -> counts[switch (mark(s)) {
+            case "OK", "DEFINES" -> 0;
+            case "WRONG" -> 1;
+            case "UNREADABLE" -> 2;
+            default -> 3;
+        }]++);
+        int total = counts[0] + counts[1] + counts[2] + counts[3];
+        out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%n", total, total == 1 ? "" : "s",
+                counts[0], counts[1], counts[2], counts[3], after.passes() ? "" : " -- NOT OK");
+    }
+
+    private static void eachStep(StudentReport report, java.util.function.BiConsumer<String, StepResult> each) {
+        for (StudentReport.Chain chain : report.chains()) {
+            for (StepResult s : chain.steps()) {
+                each.accept(chain.lhs() + " = " + s.rhs() + (s.conditionTex() == null ? "" : "  (" + s.conditionTex() + ")"), s);
+            }
+        }
     }
 
     private static String basisWords(String basis) {
