@@ -145,6 +145,12 @@ public final class GradStepLanguageServer implements LanguageServer, LanguageCli
         this.onCheckStarted = hook;
     }
 
+    /** The version of an open document as the server last heard it, or -1. */
+    int version(String uri) {
+        Doc d = docs.get(uri);
+        return d == null ? -1 : d.version;
+    }
+
     /** Checks that an edit made stale and that were stopped before publishing. */
     public int cancelledChecks() {
         return cancelledChecks.get();
