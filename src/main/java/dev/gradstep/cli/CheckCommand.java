@@ -94,6 +94,17 @@ final class CheckCommand implements Callable<Integer> {
             StudentChecker student = new StudentChecker(gateway, settings);
             int status = 0;
             List<Path> all = expand(files, err);
+            // what the files hold before the first check: a save during it is seen as a change
+            Watcher watcher = !watch ? null : new Watcher(all, file -> {
+                if (file.toString().endsWith(".tex")) {
+                    recheckTex(file, student, out, err);
+                } else {
+                    checkFile(file, loader, checker, out, err);
+                }
+                if (answers != null) {
+                    answers.save();
+                }
+            });
             for (Path file : all) {
                 status = Math.max(status, file.toString().endsWith(".tex") ? checkTex(file, student, out, err)
                         : checkFile(file, loader, checker, out, err));
@@ -104,19 +115,10 @@ final class CheckCommand implements Callable<Integer> {
             if (answers != null) {
                 answers.save();
             }
-            if (watch) {
+            if (watcher != null) {
                 err.println("watching " + all.size() + (all.size() == 1 ? " file" : " files") + " for saves; Ctrl-C stops");
                 err.flush();
-                new Watcher(all, file -> {
-                    if (file.toString().endsWith(".tex")) {
-                        recheckTex(file, student, out, err);
-                    } else {
-                        checkFile(file, loader, checker, out, err);
-                    }
-                    if (answers != null) {
-                        answers.save();
-                    }
-                }).run(WATCH_POLL_MS);
+                watcher.run(WATCH_POLL_MS);
             }
             return status;
         } finally {

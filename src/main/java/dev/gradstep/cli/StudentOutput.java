@@ -96,39 +96,62 @@ final class StudentOutput {
     }
 
     /**
-     * What a save changed, for {@code check --watch}: each step whose mark changed, each new step,
-     * each step no longer there (steps are matched by what they say, not by line, since lines move
-     * when text is added above), then the new totals; {@code no change} when the marks are the same.
+     * What a save changed, for {@code check --watch}: each step whose mark changed or that was
+     * edited, each new step, each step no longer there, then the new totals ({@code no change} when
+     * nothing did). Steps are matched by what they say first (lines move when text is added
+     * above), then an edited step by its line.
      */
     static void printChanges(StudentReport before, StudentReport after, PrintWriter out) {
-        Map<String, List<String>> old = new LinkedHashMap<>();
-        Map<String, List<Integer>> oldLines = new LinkedHashMap<>();
-        eachStep(before, (key, s) -> {
-            old.computeIfAbsent(key, k -> new ArrayList<>()).add(mark(s));
-            oldLines.computeIfAbsent(key, k -> new ArrayList<>()).add(s.line());
-        });
+        record Seen(String key, StepResult step) {
+        }
+        List<Seen> old = new ArrayList<>();
+        eachStep(before, (key, s) -> old.add(new Seen(key, s)));
+        List<Seen> now = new ArrayList<>();
+        eachStep(after, (key, s) -> now.add(new Seen(key, s)));
+        Seen[] pair = new Seen[now.size()];
+        for (int i = 0; i < now.size(); i++) {
+            for (Seen o : old) {
+                if (o.key().equals(now.get(i).key())) {
+                    pair[i] = o;
+                    old.remove(o);
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < now.size(); i++) {
+            for (Seen o : old) {
+                if (pair[i] == null && o.step().line() == now.get(i).step().line()) {
+                    pair[i] = o;
+                    old.remove(o);
+                    break;
+                }
+            }
+        }
         List<String> lines = new ArrayList<>();
-        eachStep(after, (key, s) -> {
-            List<String> marks = old.get(key);
-            String now = mark(s);
-            if (marks == null || marks.isEmpty()) {
-                lines.add(String.format("  line %3d  new: %-10s %s", s.line(), now, key));
-                return;
+        for (int i = 0; i < now.size(); i++) {
+            StepResult s = now.get(i).step();
+            String mark = mark(s);
+            String change;
+            if (pair[i] == null) {
+                change = "new: " + mark;
+            } else if (!mark(pair[i].step()).equals(mark)) {
+                change = mark(pair[i].step()) + " -> " + mark;
+            } else if (!pair[i].key().equals(now.get(i).key())) {
+                change = mark + " (edited)";
+            } else {
+                continue;
             }
-            String was = marks.remove(0);
-            oldLines.get(key).remove(0);
-            if (!was.equals(now)) {
-                lines.add(String.format("  line %3d  %s -> %-10s %s", s.line(), was, now, key));
-                if (s.counterexample() != null) {
-                    lines.add("                       counterexample: " + StudentReport.words(s.counterexample()));
-                }
-                if (s.hint() != null) {
-                    lines.add("                       hint: " + s.hint());
-                }
+            lines.add(String.format("  line %3d  %-18s %s", s.line(), change, now.get(i).key()));
+            if (s.counterexample() != null) {
+                lines.add("                       counterexample: " + StudentReport.words(s.counterexample()));
             }
-        });
-        oldLines.forEach((key, ls) -> ls.forEach(l -> lines.add(String.format("  line %3d  removed: %s", l, key))));
-        out.println(after.file() + ": saved; " + (lines.isEmpty() ? "no change" : lines.size() == 1 ? "1 change" : lines.size() + " changes"));
+            if (s.hint() != null) {
+                lines.add("                       hint: " + s.hint());
+            }
+        }
+        old.forEach(o -> lines.add(String.format("  line %3d  %-18s %s", o.step().line(), "removed", o.key())));
+        long changes = lines.stream().filter(l -> l.startsWith("  line")).count();
+        out.println(after.file() + ": saved; " + (changes == 0 ? "no change" : changes == 1 ? "1 change" : changes + " changes"));
         lines.forEach(out::println);
         int[] counts = new int[4];
         eachStep(after, (key, s) -> counts[switch (mark(s)) {
