@@ -46,7 +46,11 @@ public final class AnswerCache {
     private int hits;
     private int misses;
 
-    private record Entry(String question, Proof.Status status, String detail) {
+    /** The kind of an entry that is not a zero test: a text answer another package keeps here (a step's verdict). */
+    private static final String TEXT = "TEXT";
+
+    /** {@code status} is a {@link Proof.Status} name or {@link #TEXT}. */
+    private record Entry(String question, String status, String detail) {
         long size() {
             return question.length() + detail.length() + 80L;
         }
@@ -120,8 +124,34 @@ public final class AnswerCache {
             misses++;
             return Optional.empty();
         }
+        if (TEXT.equals(e.status())) {
+            misses++;
+            return Optional.empty();
+        }
         hits++;
-        return Optional.of(new Proof(e.status(), e.detail(), true));
+        return Optional.of(new Proof(Proof.Status.valueOf(e.status()), e.detail(), true));
+    }
+
+    /**
+     * A text answer kept under {@code question} by {@link #rememberText}: for answers derived from
+     * Symja's and the numbers' (a step's whole verdict), under a question that names everything
+     * the answer depends on. Kept in the same bounded store, file and versions as Symja's answers.
+     */
+    public synchronized Optional<String> recallText(String question) {
+        Entry e = entries.get(question);
+        if (e == null || !TEXT.equals(e.status()) || !e.question().equals(question)) {
+            misses++;
+            return Optional.empty();
+        }
+        hits++;
+        return Optional.of(e.detail());
+    }
+
+    public synchronized void rememberText(String question, String answer) {
+        if (storable(question) && storable(answer)) {
+            add(new Entry(question, TEXT, answer));
+            dirty = true;
+        }
     }
 
     /** Keeps a finished answer; aborted and failed ones are not answers to the question and are dropped. */
@@ -133,7 +163,7 @@ public final class AnswerCache {
         if (!storable(question) || !storable(detail)) {
             return;
         }
-        add(new Entry(question, proof.status(), detail));
+        add(new Entry(question, proof.status().name(), detail));
         dirty = true;
     }
 
@@ -195,11 +225,10 @@ public final class AnswerCache {
                 if (f.length != 4 || !f[0].equals(hash(f[3]))) {
                     return null;
                 }
-                Proof.Status status = Proof.Status.valueOf(f[1]);
-                if (status != Proof.Status.PROVED && status != Proof.Status.NOT_PROVED) {
+                if (!f[1].equals(Proof.Status.PROVED.name()) && !f[1].equals(Proof.Status.NOT_PROVED.name()) && !f[1].equals(TEXT)) {
                     return null;
                 }
-                out.put(f[3], new Entry(f[3], status, f[2]));
+                out.put(f[3], new Entry(f[3], f[1], f[2]));
             }
             return out;
         } catch (IOException | RuntimeException e) {

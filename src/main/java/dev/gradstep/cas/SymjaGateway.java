@@ -56,12 +56,31 @@ public final class SymjaGateway implements AutoCloseable {
     private Worker worker;
     private boolean closed;
 
-    private SymjaGateway(Limits limits, AnswerCache answers) {
+    private SymjaGateway(Limits limits, AnswerCache answers, boolean lazy) {
         this.limits = limits;
         this.answers = answers;
         this.whitelist = new Whitelist(limits.maxLeaves());
-        this.worker = new Worker(limits, 1);
-        this.ready = worker.warmed;
+        this.ready = new CompletableFuture<>();
+        if (!lazy) {
+            synchronized (lock) {
+                currentWorker();
+            }
+        }
+    }
+
+    /** The worker, started (and warming) on first need; call holding {@code lock}. */
+    private Worker currentWorker() {
+        if (worker == null) {
+            worker = new Worker(limits, 1);
+            worker.warmed.whenComplete((v, t) -> {
+                if (t == null) {
+                    ready.complete(null);
+                } else {
+                    ready.completeExceptionally(t);
+                }
+            });
+        }
+        return worker;
     }
 
     private static final BooleanSupplier NEVER = () -> false;
@@ -84,7 +103,26 @@ public final class SymjaGateway implements AutoCloseable {
 
     public static SymjaGateway start(Limits limits, AnswerCache answers) {
         quietLogging();
-        return new SymjaGateway(limits, answers);
+        return new SymjaGateway(limits, answers, false);
+    }
+
+    /**
+     * As {@link #start(AnswerCache)}, but Symja is loaded only when a question is not in the cache:
+     * a run whose answers are all known never pays the engine's two seconds of start-up.
+     * {@link #whenReady()} completes only once some question needed the engine.
+     */
+    public static SymjaGateway startLazily(AnswerCache answers) {
+        quietLogging();
+        return new SymjaGateway(Limits.DEFAULT, answers, true);
+    }
+
+    /** Starts loading the engine now if it was started lazily and has not been needed yet; returns at once. */
+    public void warmUp() {
+        synchronized (lock) {
+            if (!closed) {
+                currentWorker();
+            }
+        }
     }
 
     /** The cache this gateway answers from, or null. */
@@ -244,7 +282,7 @@ public final class SymjaGateway implements AutoCloseable {
             if (closed) {
                 return new CasResult.Error("the CAS has been shut down");
             }
-            w = worker;
+            w = currentWorker();
         }
         Future<CasResult> f;
         try {
@@ -310,8 +348,10 @@ public final class SymjaGateway implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
-            worker.engineStop();
-            worker.executor.shutdownNow();
+            if (worker != null) {
+                worker.engineStop();
+                worker.executor.shutdownNow();
+            }
         }
     }
 

@@ -83,7 +83,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         AnswerCache answers = numericOnly || noCache ? null
                 : AnswerCache.onDisk(AnswerCache.defaultFolder(), AnswerCache.DEFAULT_MAX_CHARS);
-        SymjaGateway gateway = numericOnly ? null : SymjaGateway.start(answers);
+        // with a cache, Symja loads only when a question is new: a run answered from it never pays the start-up
+        SymjaGateway gateway = numericOnly ? null : answers == null ? SymjaGateway.start() : SymjaGateway.startLazily(answers);
         try {
             CheckSettings defaults = CheckSettings.defaults();
             CheckSettings settings = new CheckSettings(defaults.minClasses(), defaults.maxClasses(),

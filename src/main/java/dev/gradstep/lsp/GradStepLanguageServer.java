@@ -103,9 +103,12 @@ public final class GradStepLanguageServer implements LanguageServer, LanguageCli
         volatile Findings findings;
     }
 
-    /** A server that starts its own Symja (answers cached in memory) and closes it on exit. */
+    /**
+     * A server with its own Symja (answers cached in memory), closed on exit. Symja loads only after
+     * the first diagnostics are out, so that the numbers of the first check have the machine to themselves.
+     */
     public GradStepLanguageServer() {
-        this(SymjaGateway.start(AnswerCache.inMemory(AnswerCache.DEFAULT_MAX_CHARS)), true);
+        this(SymjaGateway.startLazily(AnswerCache.inMemory(AnswerCache.DEFAULT_MAX_CHARS)), true);
     }
 
     /** A server on a given gateway (null: numbers only), which the caller closes. */
@@ -349,6 +352,7 @@ public final class GradStepLanguageServer implements LanguageServer, LanguageCli
         completedChecks.incrementAndGet();
         if (!symjaReady && gateway != null) {
             // the numbers came first; Symja's confirmation follows as soon as it can answer
+            gateway.warmUp();
             gateway.whenReady().whenComplete((v, t) -> {
                 if (t == null && d.version == version && docs.get(uri) == d) {
                     schedule(uri, d, 0);

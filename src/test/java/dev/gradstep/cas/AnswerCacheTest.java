@@ -142,4 +142,23 @@ class AnswerCacheTest {
             assertTrue(second.cached());
         }
     }
+
+    @Test
+    void startLazily_everyAnswerCached_engineNeverLoaded() {
+        AnswerCache answers = AnswerCache.inMemory(100_000);
+        Expr a = new Expr.Sym("a", List.of());
+        Expr b = new Expr.Sym("b", List.of());
+        Expr question = Exprs.sub(Exprs.mul(a, b), Exprs.mul(b, a));
+        try (SymjaGateway eager = SymjaGateway.start(answers)) {
+            assertEquals(Proof.Status.PROVED, eager.proveZero(question, Duration.ofSeconds(5)).status());
+        }
+        try (SymjaGateway lazy = SymjaGateway.startLazily(answers)) {
+            Proof p = lazy.proveZero(question, Duration.ofSeconds(5));
+            assertTrue(p.cached());
+            assertFalse(lazy.isReady(), "answered from the cache: Symja was not loaded");
+            Proof fresh = lazy.proveZero(Exprs.sub(Exprs.mul(a, a), Exprs.mul(a, a)), Duration.ofSeconds(5));
+            assertFalse(fresh.cached());
+            assertTrue(lazy.isReady());
+        }
+    }
 }

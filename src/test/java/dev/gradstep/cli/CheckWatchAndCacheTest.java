@@ -81,8 +81,15 @@ class CheckWatchAndCacheTest {
         assertFalse(watching.isAlive(), "the watch ends when interrupted (Ctrl-C)");
     }
 
+    /** A report line and the lines under it, up to the next report line. */
+    private static String lineOf(String out, String start) {
+        int at = out.indexOf("  " + start);
+        int next = out.indexOf("\n  line", at + 1);
+        return at < 0 ? "" : out.substring(at, next < 0 ? out.length() : next);
+    }
+
     @Test
-    void check_secondRun_verboseSaysAnswersCameFromTheCache() {
+    void check_secondRun_verboseSaysAnswersCameFromTheCache() throws Exception {
         String cache = temp.resolve("cache").toString();
         String old = System.getProperty("gradstep.cacheDir");
         System.setProperty("gradstep.cacheDir", cache);
@@ -92,9 +99,22 @@ class CheckWatchAndCacheTest {
             assertTrue(Files.exists(temp.resolve("cache")), "the cache went to the folder the property names");
             CliRun second = CliRun.of(new CheckCommand(), "--verbose", "src/test/resources/student/homework.tex");
             assertTrue(second.out().contains("rests on: numbers: "), second.out());
-            assertTrue(second.out().contains("index case, answers from the cache)")
-                    || second.out().contains("index cases, answers from the cache)"), second.out());
+            assertTrue(lineOf(second.out(), "line  12").contains("this verdict from the cache"), second.out());
+            assertFalse(lineOf(second.out(), "line  13").contains("from the cache"), "a failure is worked out again");
             assertEquals(first.out().replaceAll("(?m)^ +rests on:.*\n", ""), second.out().replaceAll("(?m)^ +rests on:.*\n", ""));
+
+            // spacing is not the question: the same canonical line is answered from the cache ...
+            Path respaced = temp.resolve("respaced.tex");
+            String text = Files.readString(Path.of("src/test/resources/student/homework.tex"));
+            Files.writeString(respaced, text.replace("\\hat{y}_i (1 - \\hat{y}_i) \\quad", "\\hat{y}_i(1-\\hat{y}_i)\\quad"));
+            CliRun same = CliRun.of(new CheckCommand(), "--verbose", respaced.toString());
+            assertTrue(lineOf(same.out(), "line  12").contains("this verdict from the cache"), same.out());
+            // ... but a line written differently is a new question, checked afresh
+            Path changed = temp.resolve("changed.tex");
+            Files.writeString(changed, text.replace("\\hat{y}_i (1 - \\hat{y}_i) \\quad", "\\hat{y}_i - \\hat{y}_i^2 \\quad"));
+            CliRun other = CliRun.of(new CheckCommand(), "--verbose", changed.toString());
+            assertTrue(other.out().contains("line  12  OK"), other.out());
+            assertFalse(lineOf(other.out(), "line  12").contains("from the cache"), other.out());
             CliRun bypass = CliRun.of(new CheckCommand(), "--verbose", "--no-cache", "src/test/resources/student/homework.tex");
             assertFalse(bypass.out().contains("from the cache"), bypass.out());
         } finally {
