@@ -83,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             Files.write(file, in.readAllBytes());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(java, "-Xss16m", "-cp", System.getProperty("java.class.path"),
-                    "dev.gradstep.GradStep", "check", file.toString()));
+                    "dev.gradstep.GradStep", "check", "--no-cache", file.toString()));
             double[] times = new double[Math.min(runsOption.runs, 3)];
             for (int i = 0; i < times.length; i++) {
                 long t0 = System.nanoTime();
