@@ -164,7 +164,7 @@ public final class DerivationChecker {
         }
         dev.gradstep.derivation.Step step = link.step();
         return sb.append("|step ").append(step.number()).append(' ').append(step.rule()).append(' ')
-                .append(new java.util.TreeMap<>(step.parts())).append("|left ").append(link.chainLeft())
+                .append(new java.util.TreeMap<>(step.parts())).append("|line ").append(step.line()).append("|left ").append(link.chainLeft())
                 .append("|previous ").append(link.previous()).append("|rights ").append(link.rights())
                 .append("|if ").append(link.condition()).toString();
     }
