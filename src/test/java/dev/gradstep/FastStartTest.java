@@ -93,6 +93,62 @@ class FastStartTest {
     }
 
     @Test
+    void command_stampNamesAnotherJar_recordsANewArchiveInsteadOfMappingTheMovedOne(@TempDir Path dir)
+            throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, Path.of("/elsewhere/target/gradstep.jar"));
+        List<String> cmd = FastStart.command(launch(jar, List.of()), archive, 1L, "M", ARGS).orElseThrow();
+        assertTrue(cmd.contains("-XX:ArchiveClassesAtExit=" + FastStart.rebuilt(archive)), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), cmd.toString());
+    }
+
+    @Test
+    void command_stampNamesThisJar_mapsTheArchive(@TempDir Path dir) throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, jar);
+        List<String> cmd = FastStart.command(launch(jar, List.of()), archive, 1L, "M", ARGS).orElseThrow();
+        assertTrue(cmd.contains("-XX:SharedArchiveFile=" + archive), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), cmd.toString());
+    }
+
+    @Test
+    void command_cliArchive_usesTheSerialCollectorFromASmallHeapUnlessTheUserChose(@TempDir Path dir)
+            throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = Files.writeString(dir.resolve(FastStart.CLI_ARCHIVE), "archive");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+        List<String> plain = FastStart.command(launch(jar, List.of()), archive, 1L, "M", ARGS).orElseThrow();
+        assertTrue(plain.contains("-XX:+UseSerialGC") && plain.contains("-Xms16m"), plain.toString());
+        List<String> chosen = FastStart.command(launch(jar, List.of("-XX:+UseG1GC", "-Xms64m")), archive, 1L, "M",
+                ARGS).orElseThrow();
+        assertTrue(!chosen.contains("-XX:+UseSerialGC") && !chosen.contains("-Xms16m"), chosen.toString());
+    }
+
+    @Test
+    void adopt_newArchiveWritten_replacesTheMovedOneAndStampsItForThisJar(@TempDir Path dir) throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, Path.of("/elsewhere/gradstep.jar"));
+        Path rebuilt = Files.writeString(FastStart.rebuilt(archive), "new archive");
+        FastStart.adopt(rebuilt, archive, jar);
+        assertEquals("new archive", Files.readString(archive));
+        assertEquals(Optional.of(jar.toAbsolutePath().normalize().toString()), FastStart.builtFor(archive));
+        assertTrue(Files.notExists(rebuilt));
+    }
+
+    @Test
+    void adopt_noArchiveWritten_leavesTheOldOneAndItsStamp(@TempDir Path dir) throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, Path.of("/elsewhere/gradstep.jar"));
+        FastStart.adopt(FastStart.rebuilt(archive), archive, jar);
+        assertEquals("archive", Files.readString(archive));
+        assertEquals(Optional.of(Path.of("/elsewhere/gradstep.jar").toString()), FastStart.builtFor(archive));
+    }
+
+    @Test
     void adjustEnvironment_keepsTheUsersGdkGlAndAddsItOtherwise() {
         Map<String, String> mine = new HashMap<>(Map.of("GDK_GL", "always"));
         FastStart.adjustEnvironment(mine);
