@@ -134,4 +134,32 @@ class FastStartTest {
             assertEquals(OptionalInt.of(0), code, "41: not C1, 42: no start time, 44: arguments changed, 48: no GDK_GL");
         }
     }
+
+    /**
+     * A real launcher killed with SIGKILL: its second JVM notices and exits by itself. Both hold the
+     * pipe of the launcher's standard output, so it closes once the second JVM is gone too (an exited
+     * orphan may stay a zombie for a while, which process handles count as alive).
+     */
+    @Test
+    void secondJvm_whenLauncherIsKilled_exitsByItself() throws Exception {
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(launcher.getInputStream()));
+        long childPid = Long.parseLong(out.readLine().trim());
+        var closed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine() == null;
+            } catch (java.io.IOException e) {
+                return true;
+            }
+        });
+        launcher.destroyForcibly().waitFor();
+        try {
+            assertTrue(closed.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+            throw new AssertionError("the second JVM outlived its killed launcher", e);
+        }
+    }
 }
