@@ -39,6 +39,8 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -63,6 +65,8 @@ public final class DerivationLoader {
 
     /** Files above this size are refused before they are parsed. */
     public static final int MAX_FILE_BYTES = 1 << 20;
+    /** Lists and mappings inside each other; the deepest bundled file uses four. */
+    public static final int MAX_NESTING = 32;
 
     /** The classpath folder the build copies the top-level {@code derivations/} folder into. */
     public static final String BUNDLED_FOLDER = "derivations/";
@@ -461,7 +465,17 @@ public final class DerivationLoader {
         private Node compose() {
             LoadSettings settings = settings(source);
             try {
+                int depth = 0;
                 for (Event e : new Parse(settings).parseString(text)) {
+                    if (e instanceof CollectionStartEvent && ++depth > MAX_NESTING) {
+                        // the node tree is built recursively: refuse before it is, at the first level too many
+                        problem(e.getStartMark(), "YAML nested more than " + MAX_NESTING
+                                + " lists or mappings deep; a derivation file needs a few levels");
+                        return null;
+                    }
+                    if (e instanceof CollectionEndEvent) {
+                        depth--;
+                    }
                     if (e instanceof AliasEvent || (e instanceof NodeEvent ne && ne.getAnchor().isPresent())) {
                         problem(e.getStartMark(), "YAML anchors and aliases (&name, *name) are not allowed "
                                 + "in derivation files; write the text out");

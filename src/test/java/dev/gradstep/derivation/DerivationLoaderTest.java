@@ -375,4 +375,12 @@ class DerivationLoaderTest {
         assertNotNull(d.steps().get(1).line());
         assertTrue(d.steps().get(1).line().isContinuation());
     }
+
+    @Test
+    void parse_yamlNestedFiftyThousandDeep_problemAtFileAndLineNoStackOverflow() {
+        String text = "id: deep\ntitle: t\nsteps: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+        List<LoadProblem> problems = problemsOf(text);
+        assertTrue(has(problems, 3, "nested more than " + DerivationLoader.MAX_NESTING), show(problems));
+        assertEquals("t.yaml", problems.get(0).source());
+    }
 }
