@@ -1,5 +1,6 @@
 package dev.gradstep.derivation;
 
+import dev.gradstep.expr.Budget;
 import dev.gradstep.expr.Line;
 import dev.gradstep.tex.TexParseException;
 import dev.gradstep.tex.TexReader;
@@ -437,7 +438,10 @@ public final class DerivationLoader {
             }
             Map<String, NodeTuple> fields = fields(map, TOP_KEYS, null);
             String id = requiredText(fields, "id", map, null);
-            if (id != null && !ID.matcher(id).matches()) {
+            if (id != null && id.length() > Budget.DEFAULT.maxIdLength()) {
+                problem(fields.get("id").getValueNode(), "the id has " + id.length() + " characters; the budget is "
+                        + Budget.DEFAULT.maxIdLength());
+            } else if (id != null && !ID.matcher(id).matches()) {
                 problem(fields.get("id").getValueNode(),
                         "id '" + id + "' may use only lower-case letters, digits and '-'");
             }
@@ -669,6 +673,12 @@ public final class DerivationLoader {
             }
             if (seq.getValue().isEmpty()) {
                 problem(t.getKeyNode(), "'steps' is empty; a derivation needs at least one step");
+                return out;
+            }
+            if (seq.getValue().size() > Budget.DEFAULT.maxSteps()) {
+                // counted before any is read: each step costs a LaTeX parse and a check
+                problem(t.getKeyNode(), "'steps' has " + seq.getValue().size() + " steps; the budget is "
+                        + Budget.DEFAULT.maxSteps() + " per file: split the derivation");
                 return out;
             }
             int number = 0;
