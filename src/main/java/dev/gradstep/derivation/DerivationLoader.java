@@ -2,6 +2,7 @@ package dev.gradstep.derivation;
 
 import dev.gradstep.expr.Budget;
 import dev.gradstep.expr.Line;
+import dev.gradstep.tex.SourceText;
 import dev.gradstep.tex.TexParseException;
 import dev.gradstep.tex.TexReader;
 import java.io.IOException;
@@ -10,10 +11,6 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -344,12 +341,9 @@ public final class DerivationLoader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return Result.failed(new LoadProblem(source, 0, 0, "the file is not UTF-8 text"));
+            text = SourceText.decode(bytes);
+        } catch (SourceText.NotText e) {
+            return Result.failed(new LoadProblem(source, e.line(), e.column(), e.getMessage()));
         }
         return readText(text, source);
     }

@@ -7,7 +7,6 @@ import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
 import dev.gradstep.derivation.Derivation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,9 +110,11 @@ public final class StudentCheckViewModel {
     /** Reads a .tex file into the text; a file that cannot be read leaves a message instead. */
     public void open(Path file) {
         try {
-            text.set(Files.readString(file, StandardCharsets.UTF_8));
+            text.set(dev.gradstep.tex.SourceText.read(file));
             message.set("");
             check();
+        } catch (dev.gradstep.tex.SourceText.NotText e) {
+            message.set(file.getFileName() + ": " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             message.set(file.getFileName() + ": cannot read the file (" + e.getMessage() + ")");
         }

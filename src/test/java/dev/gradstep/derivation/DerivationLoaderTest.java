@@ -276,7 +276,8 @@ class DerivationLoaderTest {
         Path f = dir.resolve("latin1.yaml");
         Files.write(f, "title: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         LoadException e = assertThrows(LoadException.class, () -> loader.load(f));
-        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("latin1.yaml:1:11: byte 0xE9 at offset 10 (line 1, column 11) is not valid UTF-8"),
+                e.getMessage());
     }
 
     @Test
