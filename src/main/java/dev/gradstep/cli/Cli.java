@@ -33,6 +33,8 @@ public final class Cli implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExitCodeExceptionMapper(e -> 2);
+        // '--logits @FILE' is read by the numbers command as one value, not split into arguments
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("gradstep: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
