@@ -241,7 +241,7 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private static Map<String, Object> toJson(Path file, DerivationReport report) {
+    static Map<String, Object> toJson(Path file, DerivationReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         Derivation d = report.derivation();
         root.put("file", file.toString());

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code gradstep} command; each sub-command is its own class. */
 @Command(name = "gradstep", mixinStandardHelpOptions = true, version = "GradStep 0.1.0",
         description = "Step-by-step, CAS-verified derivations of the softmax cross-entropy gradient.",
-        subcommands = {CheckCommand.class, ExportCommand.class, NumbersCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ExportCommand.class, NumbersCommand.class, BenchCommand.class, FuzzCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     @CommandLine.Spec
