@@ -8,10 +8,7 @@ import dev.gradstep.numeric.NumberText;
 import dev.gradstep.numeric.NumericInputException;
 import dev.gradstep.numeric.SoftmaxCrossEntropy;
 import dev.gradstep.numeric.VectorParser;
-import dev.gradstep.tex.SourceText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +56,6 @@ public final class NumbersCommand implements Callable<Integer> {
             description = "Read the logits from this file (same formats as --logits), e.g. a million of them.")
     Path logitsFile;
 
-    /** Vectors from files: a million logits are about 20 MB of text; larger files are refused unread. */
-    static final long MAX_VECTOR_FILE_BYTES = 64L << 20;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     LabelChoice labelChoice;
 
@@ -97,11 +91,9 @@ public final class NumbersCommand implements Callable<Integer> {
                 throw NumericInputException.general("logits", "give the logits once: --logits Z, --logits @FILE "
                         + "or --logits-file FILE");
             }
-            if (logitsFile != null || logits.startsWith("@")) {
-                logits = readVector(logitsFile != null ? logitsFile : Path.of(logits.substring(1)), "logits");
-            }
-            if (labelChoice.labels != null && labelChoice.labels.startsWith("@")) {
-                labelChoice.labels = readVector(Path.of(labelChoice.labels.substring(1)), "labels");
+            logits = VectorParser.textOrFile(logitsFile != null ? "@" + logitsFile : logits, "logits");
+            if (labelChoice.labels != null) {
+                labelChoice.labels = VectorParser.textOrFile(labelChoice.labels, "labels");
             }
             double[] z = VectorParser.parse(logits, "logits");
             SoftmaxCrossEntropy.validate(z, new double[z.length]);
@@ -121,21 +113,6 @@ public final class NumbersCommand implements Callable<Integer> {
             err.print(errorMessage(e));
             err.flush();
             return 2;
-        }
-    }
-
-    private static String readVector(Path file, String what) throws NumericInputException {
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw NumericInputException.general(what, file + ": no such file");
-            }
-            if (Files.size(file) > MAX_VECTOR_FILE_BYTES) {
-                throw NumericInputException.general(what, file + " is larger than " + (MAX_VECTOR_FILE_BYTES >> 20)
-                        + " MiB; it is not read");
-            }
-            return SourceText.read(file);
-        } catch (IOException e) {
-            throw NumericInputException.general(what, file + ": " + e.getMessage());
         }
     }
 
