@@ -26,11 +26,30 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
      * {@code link}: it equals the previous right side (for the first step, the left side). Null is
      * undecided, unreadable or not applicable, with {@code error} saying why where something went wrong.
      * {@code basis} is "symbolic", "numeric", "both", or null when nothing was decided.
-     * {@code column} is the column of an unreadable token (0 otherwise).
+     * {@code column} is the column of an unreadable token (0 otherwise). {@code detail} says in
+     * words what a checked step's verdict rests on (null when it was not checked).
      */
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
-                             int column, boolean definition) {
+                             int column, boolean definition, String detail) {
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, null);
+        }
+
+        StepResult withDetail(String words) {
+            return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, words);
+        }
+
+        /** The same verdict, moved to another line (a chain checked before, now elsewhere in the file). */
+        public StepResult atLine(int newLine) {
+            return new StepResult(newLine, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, detail);
+        }
     }
 
     /** True when every step of every chain holds (and there is at least one step). */
