@@ -30,6 +30,8 @@ public final class FastStart {
     static final String PROCESS_START = "gradstep.processStart";
     /** {@code -Dgradstep.fastStart=false} keeps the program in the first JVM. */
     static final String SWITCH = "gradstep.fastStart";
+    /** Set in the second JVM: the launcher's pid, which it watches. */
+    static final String LAUNCHER_PID = "gradstep.launcherPid";
 
     private FastStart() {
     }
@@ -62,6 +64,7 @@ public final class FastStart {
         // the user's own options come after ours, so theirs win where they differ
         cmd.addAll(launch.jvmArguments());
         cmd.add("-D" + PROCESS_START + "=" + startedAtMs);
+        cmd.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(launch.codeSource().toString());
         cmd.add(mainClass);
@@ -130,7 +133,10 @@ public final class FastStart {
      */
     public static void relaunchOrReturn(Class<?> mainClass, String archiveName, String[] args) {
         if (System.getProperty(PROCESS_START) != null) {
-            exitWithParent(ProcessHandle.current().parent(), PARENT_POLL_MS);
+            Long launcher = Long.getLong(LAUNCHER_PID);
+            // by pid, not by asking for the parent: a launcher killed before this JVM got here has been replaced
+            exitWithParent(launcher == null ? ProcessHandle.current().parent() : ProcessHandle.of(launcher),
+                    launcher == null ? -1 : launcher, PARENT_POLL_MS);
         }
         OptionalInt status = relaunch(mainClass, archiveName, args);
         if (status.isPresent()) {
@@ -147,13 +153,13 @@ public final class FastStart {
      * the orphan would go on using the memory and finish an export the user had cancelled. An
      * orphan is handed to another parent, so a changed parent counts as gone too.
      */
-    static void exitWithParent(Optional<ProcessHandle> launcher, long pollMs) {
-        if (launcher.isEmpty()) {
+    static void exitWithParent(Optional<ProcessHandle> launcher, long launcherPid, long pollMs) {
+        if (launcher.isEmpty() && launcherPid < 0) {
             return;
         }
-        long pid = launcher.get().pid();
+        long pid = launcher.map(ProcessHandle::pid).orElse(launcherPid);
         Thread watch = new Thread(() -> {
-            while (launcher.get().isAlive()
+            while (launcher.isPresent() && launcher.get().isAlive()
                     && ProcessHandle.current().parent().map(p -> p.pid() == pid).orElse(false)) {
                 try {
                     Thread.sleep(pollMs);

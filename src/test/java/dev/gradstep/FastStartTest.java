@@ -44,7 +44,8 @@ class FastStartTest {
                 dir.resolve(FastStart.APP_ARCHIVE), 1234L, "dev.gradstep.GradStep", ARGS);
         assertEquals(List.of(Path.of("/opt/jdk", "bin", "java").toString(),
                 "-XX:SharedArchiveFile=" + dir.resolve(FastStart.APP_ARCHIVE), "-XX:TieredStopAtLevel=1",
-                "-Dprism.order=sw", "-Xmx1g", "-Dgradstep.processStart=1234", "-cp", jar.toString(),
+                "-Dprism.order=sw", "-Xmx1g", "-Dgradstep.processStart=1234",
+                "-Dgradstep.launcherPid=" + ProcessHandle.current().pid(), "-cp", jar.toString(),
                 "dev.gradstep.GradStep", "check", "a b.yaml"), cmd.orElseThrow());
     }
 

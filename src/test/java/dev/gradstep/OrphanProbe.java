@@ -21,6 +21,7 @@ public final class OrphanProbe {
         }
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-D" + FastStart.PROCESS_START + "=1",
+                "-D" + FastStart.LAUNCHER_PID + "=" + ProcessHandle.current().pid(),
                 OrphanProbe.class.getName(), "child").inheritIO().start();
         System.out.println(child.pid());
         System.out.flush();
