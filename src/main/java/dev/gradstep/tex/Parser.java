@@ -519,7 +519,8 @@ final class Parser {
         if (t.is(Kind.OPEN, "(")) {
             int close = match[pos];
             boolean call = functionNames.contains(name) || name.startsWith("\\") && Vocabulary.isSymbolCommand(name)
-                    || singleLetter && close > 0 && toks.get(close + 1).isSymbol("_");
+                    || singleLetter && close > 0 && toks.get(close + 1).isSymbol("_")
+                    || close > 0 && hasTopLevelComma(pos + 1, close);
             if (call) {
                 return call(name);
             }
@@ -557,6 +558,12 @@ final class Parser {
             lastScriptEnd = pos;
         }
         List<Expr> idx = indices == null ? List.of() : indices;
+        if (!idx.isEmpty() && exponent == null && !transpose && primes.length() == 0) {
+            Expr own = ownArgument(name, idx);
+            if (own != null) {
+                return own;
+            }
+        }
         Expr base;
         if (name.equals("\\delta") && idx.size() == 2 && primes.length() == 0) {
             base = new Delta(idx.get(0), idx.get(1));
@@ -567,6 +574,47 @@ final class Parser {
             base = idx.isEmpty() ? new Fn("transpose", List.of(base), List.of()) : new Pow(base, new Sym("T"));
         }
         return exponent == null ? base : new Pow(base, exponent);
+    }
+
+    /** Arguments separated by a comma cannot be a product, so {@code L(\\mathbf{s}, \\mathbf{y})} is a call. */
+    private boolean hasTopLevelComma(int from, int close) {
+        int d = 0;
+        for (int s = from; s < close; s++) {
+            Token k = toks.get(s);
+            if (k.kind() == Kind.OPEN) {
+                d++;
+            } else if (k.kind() == Kind.CLOSE) {
+                d--;
+            } else if (d == 0 && k.isSymbol(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code y_i(z_i)}: an indexed symbol followed by one parenthesised symbol with the same indices is
+     * the symbol written as a function of that variable, a call {@code Fn(y, [z_i], [i])}; the checker
+     * reads it as the probability when the argument is a logit, and as the product otherwise.
+     */
+    private Expr ownArgument(String name, List<Expr> idx) {
+        if (!peek().is(Kind.OPEN, "(")) {
+            return null;
+        }
+        int save = pos;
+        int savedScript = lastScriptEnd;
+        try {
+            Expr call = call(name);
+            if (call instanceof Fn f && f.indices().isEmpty() && f.args().size() == 1 && f.args().get(0) instanceof Sym a
+                    && !a.name().equals(name) && a.indices().equals(idx)) {
+                return new Fn(name, f.args(), idx);
+            }
+        } catch (TexParseException e) {
+            // not a call after all: read as before
+        }
+        pos = save;
+        lastScriptEnd = savedScript;
+        return null;
     }
 
     /** {@code ^T}, {@code ^\top}, {@code ^{T}}, {@code ^{\mathrm{T}}}: consumed when present. */

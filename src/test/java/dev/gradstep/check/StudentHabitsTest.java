@@ -1,0 +1,45 @@
+package dev.gradstep.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gradstep.check.StudentReport.StepResult;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The notation habits of published derivations (see src/test/resources/wild), one table row each:
+ * a display line as authors write it, the notation, and the verdict of its one step.
+ */
+class StudentHabitsTest {
+
+    private final StudentChecker checker = new StudentChecker(null, CheckSettings.defaults());
+
+    private String verdict(String tex, String notation) {
+        StudentReport r = checker.check("habit.tex", "\\[ " + tex + " \\]", notation);
+        return r.steps().stream().map(WildCorpusTest::said).collect(Collectors.joining(","));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            y_i(z_i) = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}                       | logits=z probs=y labels=t loss=C classes=K | holds
+            y_i(z_i) = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_i}}                       | logits=z probs=y labels=t loss=C classes=K | wrong
+            \\frac{\\partial y_i}{\\partial z_i} = y_i(1 - y_i)                      | logits=z probs=y labels=t loss=C classes=K | holds
+            \\frac{\\partial y_i}{\\partial z_i} = y_i(z_i)                          | logits=z probs=y labels=t loss=C classes=K | wrong
+            L(\\mathbf{s}, \\mathbf{y}) = -\\sum_i y_i \\log s_i                      | logits=z probs=s labels=y loss=L classes=K | holds
+            H(Y, \\sigma(A)) = - \\sum_{i=1}^{C} Y_i \\log(\\sigma(A_i))             | logits=A probs=\\sigma(A) labels=Y loss=H classes=C | holds
+            E(t,o) = \\sum_j t_j \\log o_j                                          | logits=z probs=o labels=t loss=E classes=K | wrong
+            J(\\theta) = -\\sum_{i=1}^K y_i \\log(\\hat{y}_i)                        | logits=\\theta probs=\\hat{y} labels=y loss=J classes=K | holds
+            \\frac{\\partial J(\\theta)}{\\partial \\theta_i} = \\hat{y}_i - y_i      | logits=\\theta probs=\\hat{y} labels=y loss=J classes=K | holds
+            y_k = \\frac{e^{z_k}}{\\sum_{j=1}^J e^{z_j}}                            | logits=z probs=y labels=t loss=C classes=K | holds
+            p_j = \\frac{e^{o_j}}{\\sum_{k=1}^{n} e^{o_k}}                          | logits=o probs=p labels=y loss=L classes=K | holds
+            \\frac{\\partial L}{\\partial \\hat{y}_i} = – \\frac{y_i}{\\hat{y}_i}      | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
+            \\frac{\\partial L}{\\partial z_j} = \\hat{y}_j – y_j                     | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
+            \\frac{∂L}{∂z_j} = ŷ_j − y_j                                           | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
+            \\frac{∂L}{∂z_j} = ŷ_j × y_j                                           | logits=z probs=\\hat{y} labels=y loss=L classes=C | wrong
+            L = -Σ_i y_i \\log ŷ_i                                                 | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
+            """)
+    void habit_readAsTheAuthorMeansIt(String tex, String notation, String expected) {
+        assertEquals(expected, verdict(tex.trim(), notation.trim()), tex);
+    }
+}
