@@ -453,6 +453,9 @@ public final class StudentChecker {
             results[slot.chain()][slot.entry()] = result(e, holds, link, conditionTex(e.condition(), writer), basis,
                     counterexample, hint, error, 0, false);
         }
+        if (!verdicts.isEmpty()) {
+            rereadScopes(derivation, verdicts, slots, chains, results, cancelled);
+        }
         List<StudentReport.Chain> out = new ArrayList<>();
         for (int c = 0; c < chains.size(); c++) {
             Pending chain = chains.get(c);
@@ -469,6 +472,73 @@ public final class StudentChecker {
             out.add(new StudentReport.Chain(chain.line(), chain.lhsTex(), chain.lhs(), stepResults));
         }
         return new StudentReport(file, sn, out);
+    }
+
+    /**
+     * A wrong step whose sum may cover the terms after it ({@code \\sum_i a_i + b_i}) is checked again
+     * in that reading. When the wider reading holds, the step is read so if the summation index would
+     * otherwise be free (a note says so), and is ambiguous otherwise: never wrong.
+     */
+    private void rereadScopes(Derivation derivation, List<StepVerdict> verdicts, List<Slot> slots, List<Pending> chains,
+                              StepResult[][] results, BooleanSupplier cancelled) {
+        List<Step> wide = new ArrayList<>();
+        List<Integer> which = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            Slot slot = slots.get(i);
+            StepResult r = results[slot.chain()][slot.entry()];
+            Expr widened = r.holds() == Boolean.FALSE ? SumScope.widened(r.rhsExpr()) : null;
+            if (widened != null) {
+                Line line = derivation.steps().get(i).line();
+                wide.add(new Step(wide.size() + 1, r.rhs(), new Line(line.lhs(), List.of(widened), line.condition()),
+                        Rule.SIMPLIFY, "", Map.of(), null, r.line()));
+                which.add(i);
+            }
+        }
+        if (wide.isEmpty() || cancelled.getAsBoolean()) {
+            return;
+        }
+        Derivation again = new Derivation(derivation.id(), derivation.title(), "", derivation.notation(),
+                derivation.assumptions(), wide, derivation.source(), derivation.definitions());
+        List<StepVerdict> second = checker.check(again, v -> { }, cancelled).verdicts();
+        for (int w = 0; w < second.size(); w++) {
+            if (second.get(w).holds() != Boolean.TRUE) {
+                continue;
+            }
+            int i = which.get(w);
+            Slot slot = slots.get(i);
+            StepResult r = results[slot.chain()][slot.entry()];
+            Line line = derivation.steps().get(i).line();
+            List<String> outside = Chains.freeIndices(List.of(r.rhsExpr()), Condition.ALWAYS, derivation.notation());
+            List<String> left = line.lhs() == null ? List.of()
+                    : Chains.freeIndices(List.of(line.lhs()), line.condition(), derivation.notation());
+            String index = widenedIndex(r.rhsExpr());
+            String as = "the sum over " + index + " read as covering the terms after it";
+            if (index != null && outside.contains(index) && !left.contains(index)) {
+                results[slot.chain()][slot.entry()] = r.read(Boolean.TRUE, as + " (" + index
+                        + " would otherwise be free)", false);
+            } else {
+                String first = r.counterexample() == null ? "not equal to the left side"
+                        : "at " + StudentReport.words(r.counterexample()) + " it is not the true value";
+                results[slot.chain()][slot.entry()] = r.read(null, "two readings: with the sum ending before the next"
+                        + " term, " + first + "; with " + as + ", it equals the left side", true);
+            }
+        }
+    }
+
+    private static String widenedIndex(Expr e) {
+        String[] found = {null};
+        ExprMap.map(e, node -> {
+            if (found[0] == null && node instanceof Expr.Add a) {
+                for (int t = 0; t < a.terms().size() - 1; t++) {
+                    if (a.terms().get(t) instanceof Expr.Sum s
+                            && SumScope.usesIndex(a.terms().subList(t + 1, a.terms().size()), s.index())) {
+                        found[0] = s.index();
+                    }
+                }
+            }
+            return null;
+        });
+        return found[0];
     }
 
     private static boolean conditionChanged(Pending chain, int k) {

@@ -20,6 +20,29 @@ class StudentHabitsTest {
         return r.steps().stream().map(WildCorpusTest::said).collect(Collectors.joining(","));
     }
 
+    private StepResult firstStep(String tex) {
+        return checker.check("habit.tex", "\\[ " + tex + " \\]", "logits=z probs=\\hat{y} labels=y loss=L classes=K")
+                .steps().get(0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void sumScope_indexOtherwiseFree_readOverBothTermsWithANote() {
+        StepResult s = firstStep("\\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j - y_i \\delta_{ij}");
+        assertEquals(Boolean.TRUE, s.holds());
+        org.junit.jupiter.api.Assertions.assertTrue(s.reading().contains("would otherwise be free"), s.reading());
+    }
+
+    @org.junit.jupiter.api.Test
+    void sumScope_twoReadingsDiffer_ambiguousWithBothAndNoHint() {
+        StepResult s = firstStep("0 \\cdot \\hat{y}_i + 1 = \\sum_i \\hat{y}_i y_i - \\hat{y}_i y_i + \\hat{y}_i");
+        org.junit.jupiter.api.Assertions.assertTrue(s.ambiguous());
+        assertEquals(null, s.holds());
+        assertEquals(null, s.hint());
+        assertEquals(null, s.counterexample());
+        org.junit.jupiter.api.Assertions.assertTrue(s.reading().startsWith("two readings"), s.reading());
+        org.junit.jupiter.api.Assertions.assertTrue(s.reading().contains("not the true value"), s.reading());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             y_i(z_i) = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}                       | logits=z probs=y labels=t loss=C classes=K | holds
@@ -38,6 +61,9 @@ class StudentHabitsTest {
             \\frac{∂L}{∂z_j} = ŷ_j − y_j                                           | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
             \\frac{∂L}{∂z_j} = ŷ_j × y_j                                           | logits=z probs=\\hat{y} labels=y loss=L classes=C | wrong
             L = -Σ_i y_i \\log ŷ_i                                                 | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
+            \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j - y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
+            \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j + y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
+            0 \\cdot \\hat{y}_i + 1 = \\sum_i \\hat{y}_i y_i - \\hat{y}_i y_i + \\hat{y}_i   | logits=z probs=\\hat{y} labels=y loss=L classes=K | ambiguous
             """)
     void habit_readAsTheAuthorMeansIt(String tex, String notation, String expected) {
         assertEquals(expected, verdict(tex.trim(), notation.trim()), tex);
