@@ -190,7 +190,24 @@ public final class StudentChecker {
         int rows = 0;
         // a block that starts with '=' continues the chain of the block before (text may come between)
         Pending current = null;
+        int textFrom = 0;
+        // a case stated in the text holds for the blocks after it that go on deriving the same left side
+        Condition lead = Condition.ALWAYS;
+        Expr leadLeft = null;
         for (TexDocument.Block block : doc.blocks()) {
+            if (!block.rows().isEmpty()) {
+                TexDocument.Row first = block.rows().get(0);
+                int start = Math.min(first.offset(), doc.source().length());
+                Condition stated = leadCondition(doc.source(), textFrom, start, reader);
+                if (!stated.isAlways()) {
+                    lead = stated;
+                    leadLeft = null;
+                } else if (textFrom < start && HEADING.matcher(doc.source().substring(textFrom, start)).find()) {
+                    lead = Condition.ALWAYS;
+                }
+                TexDocument.Row lastRow = block.rows().get(block.rows().size() - 1);
+                textFrom = Math.max(textFrom, lastRow.offset() + lastRow.text().length());
+            }
             if (rows + block.rows().size() > MAX_ROWS) {
                 String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
                 out.add(new Pending(block.line(), "", null, why, 0,
@@ -214,8 +231,15 @@ public final class StudentChecker {
                 try {
                     line = reader.readLine(row.text());
                 } catch (TexParseException e) {
-                    current = unreadable(row, e, continuation, current, reader, out);
+                    current = unreadable(row, e, continuation, current, reader, out, lead);
                     continue;
+                }
+                if (!continuation && line.lhs() != null && !lead.isAlways()) {
+                    if (leadLeft == null) {
+                        leadLeft = line.lhs();
+                    } else if (!leadLeft.equals(line.lhs())) {
+                        lead = Condition.ALWAYS;
+                    }
                 }
                 if (!continuation && line.lhs() != null) {
                     current = new Pending(row.start().line(), given.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
@@ -230,11 +254,57 @@ public final class StudentChecker {
                     boolean last = k == line.rights().size() - 1;
                     String tex = last && !line.condition().isAlways() || row.equalsLines().size() < line.rights().size()
                             ? writer.write(rhs) : given.segment(k, k + 1);
-                    current.entries().add(new Entry(lineOf(row, k), tex, rhs, line.condition(), null, 0));
+                    Condition condition = line.condition().isAlways() ? lead : line.condition();
+                    current.entries().add(new Entry(lineOf(row, k), tex, rhs, condition, null, 0));
                 }
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern INLINE_MATH =
+            java.util.regex.Pattern.compile("\\\\\\((.+?)\\\\\\)|(?<![$\\\\])\\$([^$\\n]+)\\$(?!\\$)");
+    private static final java.util.regex.Pattern HEADING =
+            java.util.regex.Pattern.compile("(?m)^\\s*(#|\\\\(sub)*section)");
+    private static final java.util.regex.Pattern CASE_WORD =
+            java.util.regex.Pattern.compile("(?i)(\\bif|\\bwhen|\\bcase\\s*\\d*\\s*:?|\\bfor)\\W{0,4}$");
+    private static final java.util.regex.Pattern INDEX_RELATION =
+            java.util.regex.Pattern.compile("\\s*[A-Za-z]\\s*(=|\\\\neq?|\\\\ne|\\\\not\\s*=|!=|\u2260)\\s*[A-Za-z]\\s*");
+
+    /**
+     * A case stated in the text just before a block ({@code If \\(i=j\\),}, {@code Case 2: $i \\neq k$},
+     * {@code When $i = k$, ... we get:}): the one inline relation between two index letters in the last
+     * paragraph before it. It applies to the block's rows that state no condition of their own.
+     */
+    static Condition leadCondition(String source, int from, int to, TexReader reader) {
+        if (to <= from || to > source.length()) {
+            return Condition.ALWAYS;
+        }
+        // the block's own opening ($$, \\[, \\begin{align}) is not text before it
+        String lead = source.substring(from, to).replaceFirst("(?:\\s|\\$\\$|\\\\\\[|\\\\begin\\{[A-Za-z*]+\\})+$", "");
+        String[] paragraphs = lead.split("\\n\\s*\\n");
+        String last = paragraphs.length == 0 ? "" : paragraphs[paragraphs.length - 1];
+        java.util.regex.Matcher m = INLINE_MATH.matcher(last);
+        String relation = null;
+        while (m.find()) {
+            String math = m.group(1) != null ? m.group(1) : m.group(2);
+            String before = last.substring(0, m.start()).replaceAll("[*_`>-]", " ").trim();
+            boolean stated = before.isEmpty() || CASE_WORD.matcher(before).find();
+            if (stated && INDEX_RELATION.matcher(math).matches()) {
+                if (relation != null) {
+                    return Condition.ALWAYS;
+                }
+                relation = math;
+            }
+        }
+        if (relation == null) {
+            return Condition.ALWAYS;
+        }
+        try {
+            return reader.readLine("x = x \\quad (" + relation + ")").condition();
+        } catch (TexParseException e) {
+            return Condition.ALWAYS;
+        }
     }
 
     /**
@@ -285,7 +355,7 @@ public final class StudentChecker {
 
     /** A row that cannot be read: find which of its sides is unreadable, keep the others. */
     private static Pending unreadable(TexDocument.Row row, TexParseException e, boolean continuation, Pending current,
-                                      TexReader reader, List<Pending> out) {
+                                      TexReader reader, List<Pending> out, Condition lead) {
         TexDocument.Position at = row.position(e.line(), e.column());
         String message = describe(at, e);
         // each side is read alone to find the unreadable one; a row with very many signs is reported whole
@@ -313,7 +383,7 @@ public final class StudentChecker {
             try {
                 Line part = reader.readLine(text);
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), part.rights().get(0),
-                        part.condition(), null, 0));
+                        part.condition().isAlways() ? lead : part.condition(), null, 0));
             } catch (TexParseException pe) {
                 TexDocument.Position p = row.position(pe.line(), pe.column());
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), null, Condition.ALWAYS,
@@ -483,15 +553,26 @@ public final class StudentChecker {
                               StepResult[][] results, BooleanSupplier cancelled) {
         List<Step> wide = new ArrayList<>();
         List<Integer> which = new ArrayList<>();
+        List<String> how = new ArrayList<>();
         for (int i = 0; i < verdicts.size(); i++) {
             Slot slot = slots.get(i);
             StepResult r = results[slot.chain()][slot.entry()];
-            Expr widened = r.holds() == Boolean.FALSE ? SumScope.widened(r.rhsExpr()) : null;
-            if (widened != null) {
-                Line line = derivation.steps().get(i).line();
-                wide.add(new Step(wide.size() + 1, r.rhs(), new Line(line.lhs(), List.of(widened), line.condition()),
-                        Rule.SIMPLIFY, "", Map.of(), null, r.line()));
-                which.add(i);
+            if (r.holds() != Boolean.FALSE || !slot.leftKnown()) {
+                continue;
+            }
+            Line step = derivation.steps().get(i).line();
+            Line line = new Line(chains.get(slot.chain()).lhs(), step.rights(), step.condition());
+            Expr[] readings = {SumScope.widened(r.rhsExpr()), SumScope.wholeProduct(r.rhsExpr()),
+                    SumScope.powerInside(r.rhsExpr())};
+            String[] words = {"sum", "the derivative read as applying to the whole product after it",
+                    "the power read as belonging to the bracket inside the derivative"};
+            for (int k = 0; k < readings.length; k++) {
+                if (readings[k] != null) {
+                    wide.add(new Step(wide.size() + 1, r.rhs(), new Line(line.lhs(), List.of(readings[k]),
+                            line.condition()), Rule.SIMPLIFY, "", Map.of(), null, r.line()));
+                    which.add(i);
+                    how.add(words[k]);
+                }
             }
         }
         if (wide.isEmpty() || cancelled.getAsBoolean()) {
@@ -507,20 +588,24 @@ public final class StudentChecker {
             int i = which.get(w);
             Slot slot = slots.get(i);
             StepResult r = results[slot.chain()][slot.entry()];
-            Line line = derivation.steps().get(i).line();
+            if (r.holds() != Boolean.FALSE) {
+                continue;
+            }
+            Line line = wide.get(w).line();
             List<String> outside = Chains.freeIndices(List.of(r.rhsExpr()), Condition.ALWAYS, derivation.notation());
             List<String> left = line.lhs() == null ? List.of()
                     : Chains.freeIndices(List.of(line.lhs()), line.condition(), derivation.notation());
-            String index = widenedIndex(r.rhsExpr());
-            String as = "the sum over " + index + " read as covering the terms after it";
+            boolean sum = how.get(w).equals("sum");
+            String index = sum ? widenedIndex(r.rhsExpr()) : null;
+            String as = sum ? "the sum over " + index + " read as covering the terms after it" : how.get(w);
             if (index != null && outside.contains(index) && !left.contains(index)) {
                 results[slot.chain()][slot.entry()] = r.read(Boolean.TRUE, as + " (" + index
                         + " would otherwise be free)", false);
             } else {
                 String first = r.counterexample() == null ? "not equal to the left side"
                         : "at " + StudentReport.words(r.counterexample()) + " it is not the true value";
-                results[slot.chain()][slot.entry()] = r.read(null, "two readings: with the sum ending before the next"
-                        + " term, " + first + "; with " + as + ", it equals the left side", true);
+                results[slot.chain()][slot.entry()] = r.read(null, "two readings: as the operators are usually"
+                        + " scoped, " + first + "; with " + as + ", it equals the left side", true);
             }
         }
     }

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The other reading of a sum's scope. The reader ends {@code \sum_i} at the end of its product term,
- * so {@code \sum_i a_i + b_i} is {@code (\sum_i a_i) + b_i}; when a later term of the same sum uses
- * the summation index, the author may have meant {@code \sum_i (a_i + b_i)}. This gives that wider
- * reading, or null when the line has no such sum.
+ * Other readings of an operator's scope, for a line that is wrong as read. The reader ends
+ * {@code \sum_i} at the end of its product term, so {@code \sum_i a_i + b_i} is
+ * {@code (\sum_i a_i) + b_i}; when a later term uses the summation index the author may have meant
+ * {@code \sum_i (a_i + b_i)}. {@code \frac{\partial}{\partial a} f \cdot g} is read as
+ * {@code (\partial f/\partial a) g}, perhaps meant as the derivative of the product; and in
+ * {@code \frac{\partial}{\partial a}\left(\sum\right)^{-1}} the power may belong to the bracket.
  */
 final class SumScope {
 
@@ -46,6 +48,42 @@ final class SumScope {
             }
         }
         return null;
+    }
+
+    /** A derivative operator applied to the whole product after it, or null when the line has none. */
+    static Expr wholeProduct(Expr e) {
+        boolean[] changed = {false};
+        Expr out = ExprMap.map(e, node -> {
+            if (node instanceof Expr.Mul m) {
+                List<Expr> f = m.factors();
+                for (int i = 0; i < f.size() - 1; i++) {
+                    if (f.get(i) instanceof Expr.Deriv d) {
+                        List<Expr> product = new ArrayList<>();
+                        product.add(d.of());
+                        product.addAll(f.subList(i + 1, f.size()));
+                        List<Expr> kept = new ArrayList<>(f.subList(0, i));
+                        kept.add(new Expr.Deriv(new Expr.Mul(product), d.wrt()));
+                        changed[0] = true;
+                        return kept.size() == 1 ? kept.get(0) : new Expr.Mul(kept);
+                    }
+                }
+            }
+            return null;
+        });
+        return changed[0] ? out : null;
+    }
+
+    /** {@code (\partial X / \partial a)^{p}} read as {@code \partial (X^{p}) / \partial a}, or null. */
+    static Expr powerInside(Expr e) {
+        boolean[] changed = {false};
+        Expr out = ExprMap.map(e, node -> {
+            if (node instanceof Expr.Pow p && p.base() instanceof Expr.Deriv d) {
+                changed[0] = true;
+                return new Expr.Deriv(new Expr.Pow(d.of(), p.exponent()), d.wrt());
+            }
+            return null;
+        });
+        return changed[0] ? out : null;
     }
 
     /** The summation index outside its sum: free in the terms that follow. */

@@ -45,6 +45,21 @@ class StudentHabitsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            If \\(i \\neq j\\),                       | holds
+            **Case 2: $i \\neq j$ (other index)**    | holds
+            And when $i \\ne j$                      | holds
+            $i \\neq j$                              | holds
+            Since only one $y_i = 1$ here:         | wrong
+            with $\\delta_{ij}$ ($i \\neq j$ gives 0): | wrong
+            """)
+    void caseStatedInTheTextBefore_appliesToTheBlockOnlyWhenStatedAsACase(String lead, String expected) {
+        String text = lead.trim() + "\n\n$$\\frac{\\partial s_i}{\\partial z_j} = -s_i s_j$$\n";
+        StudentReport r = checker.check("lead.md", text, "logits=z probs=s labels=y loss=L classes=K");
+        assertEquals(expected, WildCorpusTest.said(r.steps().get(0)), lead);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             y_i(z_i) = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}                       | logits=z probs=y labels=t loss=C classes=K | holds
             y_i(z_i) = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_i}}                       | logits=z probs=y labels=t loss=C classes=K | wrong
             \\frac{\\partial y_i}{\\partial z_i} = y_i(1 - y_i)                      | logits=z probs=y labels=t loss=C classes=K | holds

@@ -48,7 +48,7 @@ class StudentCheckCommandTest {
         CliRun r = run("--numeric-only", f.toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("line   2  AMBIGUOUS"), r.out());
-        assertTrue(r.out().contains("two readings: with the sum ending before the next term, at K="), r.out());
+        assertTrue(r.out().contains("two readings: as the operators are usually scoped, at K="), r.out());
         assertTrue(r.out().contains("1 step: 0 hold, 0 wrong, 0 unreadable, 0 undecided, 1 ambiguous -- NOT OK"), r.out());
         assertTrue(!r.out().contains("hint:") && !r.out().contains("counterexample:"), r.out());
         CliRun json = run("--numeric-only", "--json", f.toString());
