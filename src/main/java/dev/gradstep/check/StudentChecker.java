@@ -423,7 +423,7 @@ public final class StudentChecker {
     private StudentReport run(String file, StudentNotation sn, List<Pending> chains, BooleanSupplier cancelled,
                               boolean checkSteps) {
         Notation notation = sn.notation();
-        List<Definition> definitions = new ArrayList<>();
+        List<Definition> definitions = new ArrayList<>(declared(sn));
         Set<Integer> definitionChains = new HashSet<>();
         TexWriter writer = new TexWriter();
         for (int c = 0; c < chains.size(); c++) {
@@ -655,6 +655,38 @@ public final class StudentChecker {
      * A chain {@code u = ...} that defines a symbol the notation does not know (or the logits
      * through a layer, {@code z_i = \sum_j h_j w_{ji} + b_i}): a definition, not a claim.
      */
+    /**
+     * What the notation's activation and objective make of the probabilities and the loss, as the
+     * library's routes define them (derivations/sigmoid-bce.yaml, mse-softmax.yaml): the file's own
+     * lines are then checked against these meanings.
+     */
+    static List<Definition> declared(StudentNotation sn) {
+        Notation n = sn.notation();
+        String p = n.probs() + "_{i}";
+        String y = n.labels() + "_{i}";
+        List<String> tex = new ArrayList<>();
+        if (sn.activation().equals("sigmoid")) {
+            tex.add(p + " = \\frac{1}{1 + e^{-" + n.logits() + "_{i}}}");
+        } else if (n.temperature() != null) {
+            String t = n.temperature();
+            tex.add(p + " = \\frac{e^{" + n.logits() + "_{i} / " + t + "}}{\\sum_{k=1}^{" + n.classes() + "} e^{"
+                    + n.logits() + "_{k} / " + t + "}}");
+        }
+        switch (sn.objective()) {
+            case "bce" -> tex.add(n.loss() + " = -\\sum_{i=1}^{" + n.classes() + "} \\left(" + y + " \\log " + p
+                    + " + (1 - " + y + ") \\log(1 - " + p + ")\\right)");
+            case "mse" -> tex.add(n.loss() + " = \\frac{1}{2} \\sum_{i=1}^{" + n.classes() + "} (" + p + " - " + y + ")^2");
+            default -> { }
+        }
+        TexReader reader = new TexReader();
+        List<Definition> out = new ArrayList<>();
+        for (String d : tex) {
+            Line line = reader.readLine(d);
+            out.add(new Definition(d, (Expr.Sym) line.lhs(), line.rights().get(0), 0));
+        }
+        return out;
+    }
+
     private static Definition definitionOf(Pending chain, Notation n, TexWriter writer) {
         if (!(chain.lhs() instanceof Expr.Sym s) || chain.entries().size() != 1 || chain.entries().get(0).rhs() == null) {
             return null;

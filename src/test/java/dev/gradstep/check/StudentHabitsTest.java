@@ -43,6 +43,23 @@ class StudentHabitsTest {
         org.junit.jupiter.api.Assertions.assertTrue(s.reading().contains("not the true value"), s.reading());
     }
 
+    @ParameterizedTest(name = "{0} [{1}]")
+    @CsvSource(delimiter = '|', textBlock = """
+            s_i = \\frac{1}{1 + e^{-z_i}}                                   | activation=sigmoid objective=bce | holds
+            \\frac{\\partial s_i}{\\partial z_i} = s_i (1 - s_i)              | activation=sigmoid objective=bce | holds
+            \\frac{\\partial s_i}{\\partial z_j} = -s_i s_j                  | activation=sigmoid objective=bce | wrong
+            \\frac{\\partial L}{\\partial s_i} = -\\frac{y_i}{s_i} + \\frac{1 - y_i}{1 - s_i} | activation=sigmoid objective=bce | holds
+            \\frac{\\partial L}{\\partial z_i} = s_i - y_i                   | activation=sigmoid objective=bce | holds
+            \\frac{\\partial L}{\\partial z_i} = s_i - y_i                   | objective=mse                    | wrong
+            \\frac{\\partial L}{\\partial s_i} = s_i - y_i                   | objective=mse                    | holds
+            s_i = \\frac{e^{z_i / T}}{\\sum_{k=1}^{K} e^{z_k / T}}             | temperature=T                    | holds
+            \\frac{\\partial L}{\\partial z_j} = \\frac{s_j - y_j}{T}        | temperature=T                    | holds
+            \\frac{\\partial L}{\\partial z_j} = s_j - y_j                   | temperature=T                    | wrong
+            """)
+    void declaredRoute_linesCheckedAgainstItsMeanings(String tex, String route, String expected) {
+        assertEquals(expected, verdict(tex.trim(), "logits=z probs=s labels=y loss=L classes=K " + route.trim()), tex);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             If \\(i \\neq j\\),                       | holds
