@@ -39,14 +39,41 @@ public final class StudentChecker {
     /** Most '=' signs in one row whose sides are read one by one after the row fails to read. */
     private static final int MAX_SIDES = 40;
 
+    /** Most chains whose results one checker remembers. */
+    private static final int MAX_REMEMBERED_CHAINS = 2000;
+
     private final DerivationChecker checker;
     private final StudentHints hints;
+    /** A chain's step results by its canonical content (see {@link #chainKey}); null to remember none. */
+    private final Map<String, Map<Integer, StepResult>> remembered;
 
     /** @param gateway the CAS for symbolic confirmation; null for numeric-only checking */
     public StudentChecker(SymjaGateway gateway, CheckSettings settings) {
+        this(gateway, settings, false);
+    }
+
+    /**
+     * @param rememberChains keep each chain's results by what it says, so that checking an edited
+     *     text again re-verifies only the chains whose content (or whose notation and definitions) changed
+     */
+    public StudentChecker(SymjaGateway gateway, CheckSettings settings, boolean rememberChains) {
         this.checker = new DerivationChecker(gateway, settings);
         this.hints = new StudentHints(settings);
+        this.remembered = rememberChains ? java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Map<Integer, StepResult>> eldest) {
+                        return size() > MAX_REMEMBERED_CHAINS;
+                    }
+                }) : null;
     }
+
+    /** How many chains the last {@link #check} verified afresh (the others were remembered). */
+    public int chainsVerifiedLastTime() {
+        return chainsVerified.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger chainsVerified = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Checks the text of a file.
@@ -144,7 +171,7 @@ public final class StudentChecker {
         String error = v.outcome() == Outcome.UNDECIDED || v.holds() == Boolean.FALSE && v.counterexample() == null
                 ? v.detail() : null;
         return new StepResult(1, typed.trim(), rhs, v.holds(), continues ? v.link() : null, condition,
-                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false);
+                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false, v.detail());
     }
 
     private static Condition mergedCondition(Condition a, Condition b) {
@@ -437,9 +464,19 @@ public final class StudentChecker {
         List<Step> steps = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         StepResult[][] results = new StepResult[chains.size()][];
+        String[] keys = new String[chains.size()];
+        // steps are numbered as in the whole file even when remembered chains are left out, so the
+        // random points (seeded by step number) and so every verdict are those of a full check
+        int number = 0;
+        int fresh = 0;
         for (int c = 0; c < chains.size(); c++) {
             Pending chain = chains.get(c);
             results[c] = new StepResult[chain.entries().size()];
+            Map<Integer, StepResult> recalled = null;
+            if (remembered != null && checkSteps && !definitionChains.contains(c)) {
+                keys[c] = chainKey(sn, definitions, chain);
+                recalled = remembered.get(keys[c]);
+            }
             Expr previous = null;
             boolean segmentOpen = false;
             for (int k = 0; k < chain.entries().size(); k++) {
@@ -480,12 +517,21 @@ public final class StudentChecker {
                     previous = e.rhs();
                     continue;
                 }
-                steps.add(new Step(steps.size() + 1, e.tex(), line, Rule.SIMPLIFY, "", Map.of(), null, e.line()));
-                slots.add(new Slot(c, k, leftKnown, !segmentOpen));
+                number++;
+                if (recalled != null && recalled.containsKey(k)) {
+                    StepResult r = recalled.get(k);
+                    results[c][k] = result(e, r.holds(), r.link(), conditionTex, r.basis(), r.counterexample(), r.hint(),
+                            r.error(), 0, false).withDetail(r.detail());
+                } else {
+                    steps.add(new Step(number, e.tex(), line, Rule.SIMPLIFY, "", Map.of(), null, e.line()));
+                    slots.add(new Slot(c, k, leftKnown, !segmentOpen));
+                }
                 segmentOpen = true;
                 previous = e.rhs();
             }
+            fresh += recalled == null && keys[c] != null ? 1 : 0;
         }
+        chainsVerified.set(fresh);
         Set<Assumption> assumptions = sn.labelsSumToOne() && notation.onehot() == null
                 ? EnumSet.of(Assumption.LABELS_SUM_TO_ONE) : EnumSet.noneOf(Assumption.class);
         Derivation derivation = new Derivation("student", file, "", notation, assumptions, steps, file, definitions);
@@ -521,10 +567,13 @@ public final class StudentChecker {
                         steps.get(i), cancelled);
             }
             results[slot.chain()][slot.entry()] = result(e, holds, link, conditionTex(e.condition(), writer), basis,
-                    counterexample, hint, error, 0, false);
+                    counterexample, hint, error, 0, false).withDetail(v.detail());
         }
         if (!verdicts.isEmpty()) {
             rereadScopes(derivation, verdicts, slots, chains, results, cancelled);
+        }
+        if (remembered != null && checkSteps && !cancelled.getAsBoolean()) {
+            remember(slots, keys, results);
         }
         List<StudentReport.Chain> out = new ArrayList<>();
         for (int c = 0; c < chains.size(); c++) {
@@ -624,6 +673,36 @@ public final class StudentChecker {
             return null;
         });
         return found[0];
+    }
+
+    /** Keeps the fresh results of each chain checked whole (a cancelled check keeps nothing). */
+    private void remember(List<Slot> slots, String[] keys, StepResult[][] results) {
+        Map<Integer, Map<Integer, StepResult>> byChain = new java.util.HashMap<>();
+        for (Slot slot : slots) {
+            if (keys[slot.chain()] != null) {
+                byChain.computeIfAbsent(slot.chain(), x -> new java.util.HashMap<>())
+                        .put(slot.entry(), results[slot.chain()][slot.entry()]);
+            }
+        }
+        byChain.forEach((c, entries) -> remembered.put(keys[c], Map.copyOf(entries)));
+    }
+
+    /**
+     * What a chain's verdicts depend on, and nothing else (not its lines or spacing): the notation,
+     * the file's definitions, and the chain's sides and conditions as read.
+     */
+    private static String chainKey(StudentNotation sn, List<Definition> definitions, Pending chain) {
+        StringBuilder sb = new StringBuilder(sn.describe()).append('|').append(sn.labelsSumToOne())
+                .append('|').append(sn.functionNames());
+        for (Definition d : definitions) {
+            sb.append("|def ").append(d.symbol()).append('=').append(d.value());
+        }
+        sb.append("|lhs ").append(chain.lhs()).append('|').append(chain.lhsError()).append('|')
+                .append(chain.lhsTex().isEmpty());
+        for (Entry e : chain.entries()) {
+            sb.append("|= ").append(e.rhs()).append(" if ").append(e.condition()).append(e.error() != null);
+        }
+        return sb.toString();
     }
 
     private static boolean conditionChanged(Pending chain, int k) {
