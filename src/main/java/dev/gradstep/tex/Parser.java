@@ -423,6 +423,10 @@ final class Parser {
             if (base != null) {
                 return symbolRest(base, t, base.length() == 1);
             }
+            Expr inside = decoratedIndexed(c);
+            if (inside != null) {
+                return inside;
+            }
             if (Vocabulary.DECORATIONS.containsKey(c)) {
                 throw error(c + " must decorate a single symbol", t);
             }
@@ -460,6 +464,37 @@ final class Parser {
                 }
                 throw error("unknown command " + c, t);
         }
+    }
+
+    /**
+     * {@code \\hat{y_i}} (the subscript typed inside the accent) is {@code \\hat{y}_i}; also with a font,
+     * {@code \\mathbf{x_i}}. Null, position unchanged, for anything else.
+     */
+    private Expr decoratedIndexed(String command) {
+        int save = pos;
+        int saveScript = lastScriptEnd;
+        next();
+        if (peek().is(Kind.OPEN, "{")) {
+            Token open = next();
+            String inner = symbolBase();
+            if (inner != null && peek().isSymbol("_")) {
+                List<Expr> idx = indices(next());
+                if (peek().kind() == Kind.CLOSE) {
+                    expectClose(open);
+                    String deco = Vocabulary.DECORATIONS.get(command);
+                    Expr base = new Sym(deco == null ? inner : deco + "{" + inner + "}", idx);
+                    if (peek().isSymbol("^")) {
+                        Token caret = next();
+                        base = new Pow(base, scriptArg(caret));
+                        lastScriptEnd = pos;
+                    }
+                    return base;
+                }
+            }
+        }
+        pos = save;
+        lastScriptEnd = saveScript;
+        return null;
     }
 
     // ---------------------------------------------------------------- symbols and functions
@@ -862,6 +897,13 @@ final class Parser {
             throw error("expected '{' after \\mathbb", t);
         }
         Token open = next();
+        int close = match[pos - 1];
+        if (close > pos + 1 || close == pos + 1 && toks.get(pos).kind() == Kind.COMMAND) {
+            // \\mathbb{\\theta}, \\mathbb{\\hat{y_i}}: used for bold, which carries no meaning
+            pos--;
+            Expr e = group(next());
+            return e;
+        }
         Token inner = next();
         expectClose(open);
         boolean indicatorSymbol = inner.is(Kind.NUMBER, "1") || inner.is(Kind.LETTER, "I");

@@ -93,6 +93,11 @@ class StudentHabitsTest {
             \\frac{∂L}{∂z_j} = ŷ_j − y_j                                           | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
             \\frac{∂L}{∂z_j} = ŷ_j × y_j                                           | logits=z probs=\\hat{y} labels=y loss=L classes=C | wrong
             L = -Σ_i y_i \\log ŷ_i                                                 | logits=z probs=\\hat{y} labels=y loss=L classes=C | holds
+            \\frac{\\partial L}{\\partial z_j} = \\hat{y_j} - y_j                 | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
+            \\frac{\\partial \\hat{y_i}}{\\partial z_i} = \\hat{y_i} - \\hat{y_i}^2   | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
+            \\frac{\\partial \\hat{y_i}}{\\partial z_i} = \\hat{y_i}^2             | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
+            \\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_j} = -\\hat{y_i}\\hat{y_j} \\quad (i \\neq j) | logits=\\theta probs=\\hat{y} labels=y loss=J classes=K | holds
+            J(\\mathbb{\\theta}) = -\\sum_{i=1}^K y_i \\log(\\hat{y}_i)             | logits=\\theta probs=\\hat{y} labels=y loss=J classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j - y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j + y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
             0 \\cdot \\hat{y}_i + 1 = \\sum_i \\hat{y}_i y_i - \\hat{y}_i y_i + \\hat{y}_i   | logits=z probs=\\hat{y} labels=y loss=L classes=K | ambiguous
