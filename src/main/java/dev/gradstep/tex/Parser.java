@@ -379,6 +379,10 @@ final class Parser {
                 next();
                 return new Num(new BigDecimal(t.value()));
             case LETTER:
+                Expr operator = plainOperator(t);
+                if (operator != null) {
+                    return operator;
+                }
                 next();
                 if (t.value().equals("e") && peek().isSymbol("^")) {
                     return scriptedExp(next());
@@ -1082,6 +1086,10 @@ final class Parser {
                     throw error("double superscript", s);
                 }
                 seenTo = true;
+                if (peek().is(Kind.OPEN, "{") && toks.get(pos + 1).kind() == Kind.CLOSE) {
+                    pos += 2; // \\sum_{k}^{ }: an empty upper limit is no limit
+                    continue;
+                }
                 to = scriptArg(s);
                 continue;
             }
@@ -1110,10 +1118,73 @@ final class Parser {
             }
         }
         if (index == null) {
-            throw error("\\sum needs an index, e.g. \\sum_{k}", t);
+            // \\sum e^{x_j}: the one letter the body is indexed by is the summation index, when that
+            // letter appears nowhere else on the line (\\sum e^{x_i} next to a free i stays unread)
+            int save = pos;
+            int sumAt = toks.indexOf(t);
+            Expr body = null;
+            try {
+                body = term(t);
+            } catch (TexParseException e) {
+                pos = save;
+            }
+            Set<String> letters = new java.util.TreeSet<>();
+            if (body != null) {
+                subscriptLetters(body, letters);
+            }
+            if (letters.size() != 1 || usedOutside(letters.iterator().next(), sumAt, pos)) {
+                pos = save;
+                throw error("\\sum needs an index, e.g. \\sum_{k}", t);
+            }
+            return new Sum(letters.iterator().next(), from, to, new Condition(where), body);
         }
         Expr body = term(t);
         return new Sum(index, from, to, new Condition(where), body);
+    }
+
+    private boolean usedOutside(String letter, int from, int to) {
+        for (int s = 0; s < toks.size(); s++) {
+            if ((s < from || s >= to) && toks.get(s).is(Kind.LETTER, letter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code ln(s_k)}, {@code log(x)}, {@code exp(z)} typed without a backslash (plain-text habits):
+     * the letters followed by a parenthesis are the operator. Null, nothing consumed, otherwise.
+     */
+    private Expr plainOperator(Token t) {
+        for (String name : List.of("log", "ln", "exp")) {
+            int n = name.length();
+            if (pos + n >= toks.size() || !toks.get(pos + n).is(Kind.OPEN, "(")) {
+                continue;
+            }
+            boolean spelled = true;
+            for (int k = 0; k < n && spelled; k++) {
+                spelled = toks.get(pos + k).is(Kind.LETTER, String.valueOf(name.charAt(k)));
+            }
+            if (spelled && !(pos > 0 && toks.get(pos - 1).kind() == Kind.LETTER)) {
+                pos += n;
+                return name.equals("exp") ? exponential(t) : logarithm(t);
+            }
+        }
+        return null;
+    }
+
+    /** The single-letter plain subscripts used in an expression ({@code e^{x_j}} gives j). */
+    private static void subscriptLetters(Expr e, Set<String> out) {
+        if (e instanceof Sym s) {
+            for (Expr i : s.indices()) {
+                if (i instanceof Sym is && is.isPlain() && is.name().length() == 1) {
+                    out.add(is.name());
+                }
+            }
+        }
+        for (Expr c : dev.gradstep.expr.Exprs.children(e)) {
+            subscriptLetters(c, out);
+        }
     }
 
     private Relation sumRelation() {

@@ -98,6 +98,10 @@ class StudentHabitsTest {
             \\frac{\\partial \\hat{y_i}}{\\partial z_i} = \\hat{y_i}^2             | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
             \\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_j} = -\\hat{y_i}\\hat{y_j} \\quad (i \\neq j) | logits=\\theta probs=\\hat{y} labels=y loss=J classes=K | holds
             J(\\mathbb{\\theta}) = -\\sum_{i=1}^K y_i \\log(\\hat{y}_i)             | logits=\\theta probs=\\hat{y} labels=y loss=J classes=K | holds
+            s_i = \\frac{e^{x_i}}{\\sum e^{x_j}}                                  | logits=x probs=s labels=y loss=L classes=K | holds
+            s_i = \\frac{e^{x_i}}{\\sum e^{x_i}}                                  | logits=x probs=s labels=y loss=L classes=K | unreadable
+            L_i = -log(s_i)                                                     | logits=z probs=s labels=y loss=L classes=K | definition
+            C = -\\sum_{k}^{ } y_{k}ln(s_{k} )                                  | logits=z probs=s labels=y loss=C classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j - y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j + y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
             0 \\cdot \\hat{y}_i + 1 = \\sum_i \\hat{y}_i y_i - \\hat{y}_i y_i + \\hat{y}_i   | logits=z probs=\\hat{y} labels=y loss=L classes=K | ambiguous
