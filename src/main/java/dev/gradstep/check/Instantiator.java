@@ -343,7 +343,7 @@ final class Instantiator {
 
     private Expr sum(Sum s, Map<String, Integer> env, Set<String> keep, boolean display) {
         int from = s.from() == null ? 1 : index(s.from(), env);
-        int to = s.to() == null ? classes : index(s.to(), env);
+        int to = s.to() == null || isCount(s.to(), env) ? classes : index(s.to(), env);
         // counted before they are written: nested sums multiply, and six of them exhausted the heap
         written += Math.max(0, (long) to - from + 1);
         if (written > budget.maxTerms()) {
@@ -359,6 +359,12 @@ final class Instantiator {
             }
         }
         return Exprs.add(terms);
+    }
+
+    /** An upper bound named by a letter with no value of its own: the class count, whatever its letter. */
+    private boolean isCount(Expr to, Map<String, Integer> env) {
+        return to instanceof Sym s && s.isPlain() && !env.containsKey(s.name()) && sizeOf(s.name()) == null
+                && !definitions.containsKey(s.name()) && !isVectorName(s.name());
     }
 
     private boolean hasMeaning(String name) {
@@ -395,6 +401,18 @@ final class Instantiator {
     }
 
     private Expr function(Fn f, Map<String, Integer> env, Set<String> keep, boolean display) {
+        if (f.name().equals(notation.loss())) {
+            // L(s, y), H(Y, \\sigma(A)), E(t, o): the arguments name what the loss depends on
+            return inst(new Sym(notation.loss()), env, keep, display);
+        }
+        Sym own = ownArgument(f);
+        if (own != null && !(f.name().equals(notation.probs()) && own.name().equals(notation.logits()))) {
+            // y_i(1 - y_i) style: a symbol times a parenthesised factor, as it was always read
+            return inst(new Mul(List.of(new Sym(f.name(), f.indices()), own)), env, keep, display);
+        }
+        if (own != null) {
+            return symbol(new Sym(notation.probs(), f.indices()), env, keep, display);
+        }
         boolean isProbs = f.name().equals(notation.probs()) || f.name().equals("softmax");
         if (!isProbs) {
             throw new InstantiationException("unknown function '" + f.name() + "': the notation gives it no meaning");
@@ -419,6 +437,15 @@ final class Instantiator {
         }
         List<Expr> indices = rowIndex == null ? List.of(classIndex) : List.of(rowIndex, classIndex);
         return symbol(new Sym(notation.probs(), indices), env, keep, display);
+    }
+
+    /** The argument of {@code y_i(z_i)}, a symbol carrying the indices of the call itself; null otherwise. */
+    private static Sym ownArgument(Fn f) {
+        if (!f.indices().isEmpty() && f.args().size() == 1 && f.args().get(0) instanceof Sym a
+                && a.indices().equals(f.indices())) {
+            return a;
+        }
+        return null;
     }
 
     /** Replaces symbols by what the function gives for them. */

@@ -20,10 +20,13 @@ final class StudentOutput {
     private StudentOutput() {
     }
 
-    /** One word per step: OK, WRONG, UNDECIDED, UNREADABLE or DEFINES. */
+    /** One word per step: OK, WRONG, AMBIGUOUS, UNDECIDED, UNREADABLE or DEFINES. */
     static String mark(StepResult s) {
         if (s.definition()) {
             return "DEFINES";
+        }
+        if (s.ambiguous()) {
+            return "AMBIGUOUS";
         }
         if (s.holds() == Boolean.TRUE) {
             return "OK";
@@ -47,6 +50,7 @@ final class StudentOutput {
         int wrong = 0;
         int unreadable = 0;
         int undecided = 0;
+        int ambiguous = 0;
         boolean firstWrongShown = false;
         for (StudentReport.Chain chain : report.chains()) {
             boolean first = true;
@@ -63,6 +67,9 @@ final class StudentOutput {
                 }
                 if (s.holds() == Boolean.FALSE && s.link() == Boolean.TRUE) {
                     out.println("                       follows from the line before, which was already wrong");
+                }
+                if (s.reading() != null) {
+                    out.println("                       " + (s.ambiguous() ? "" : "read with ") + s.reading());
                 }
                 if (s.counterexample() != null) {
                     out.println("                       counterexample: " + StudentReport.words(s.counterexample()));
@@ -85,14 +92,15 @@ final class StudentOutput {
                     case "OK", "DEFINES" -> ok++;
                     case "WRONG" -> wrong++;
                     case "UNREADABLE" -> unreadable++;
+                    case "AMBIGUOUS" -> ambiguous++;
                     default -> undecided++;
                 }
                 firstWrongShown |= firstWrong;
             }
         }
-        int total = ok + wrong + unreadable + undecided;
-        out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%n", total, total == 1 ? "" : "s", ok,
-                wrong, unreadable, undecided, report.passes() ? "" : " -- NOT OK" + (wrong > 0 ? " (* first wrong line)" : ""));
+        int total = ok + wrong + unreadable + undecided + ambiguous;
+        out.printf("  %d step%s: %d hold, %d wrong, %d unreadable, %d undecided%s%s%n", total, total == 1 ? "" : "s", ok,
+                wrong, unreadable, undecided, ambiguous == 0 ? "" : ", " + ambiguous + " ambiguous", report.passes() ? "" : " -- NOT OK" + (wrong > 0 ? " (* first wrong line)" : ""));
     }
 
     /**
@@ -202,6 +210,8 @@ final class StudentOutput {
                 m.put("counterexample", s.counterexample() == null ? null : counterexample(s.counterexample()));
                 m.put("hint", s.hint());
                 m.put("error", s.error());
+                m.put("ambiguous", s.ambiguous());
+                m.put("reading", s.reading());
                 steps.add(m);
             }
             b.put("steps", steps);

@@ -36,7 +36,8 @@ public final class StudentCheckViewModel {
     /** The mark on a line. */
     public enum Mark {
         PENDING("\u2026", "checking"), HOLDS("\u2713", "holds"), WRONG("\u2717", "wrong"),
-        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition");
+        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition"),
+        AMBIGUOUS("\u2248", "ambiguous: two readings");
 
         private final String symbol;
         private final String words;
@@ -308,7 +309,7 @@ public final class StudentCheckViewModel {
                         ? match.correction(report.notation(), chain.lhsExpr(), s.condition(), s.rhsExpr(), derivations) : null;
                 out.add(new LineItem(s.line(), tex, source, mark, firstWrong,
                         s.counterexample() == null ? null : StudentReport.words(s.counterexample()), s.hint(),
-                        s.error(), correction));
+                        s.error() != null ? s.error() : s.reading(), correction));
             }
         }
         return out;
@@ -323,6 +324,9 @@ public final class StudentCheckViewModel {
         }
         if (pending && s.error() == null) {
             return Mark.PENDING;
+        }
+        if (s.ambiguous()) {
+            return Mark.AMBIGUOUS;
         }
         if (s.holds() == Boolean.TRUE) {
             return Mark.HOLDS;
@@ -341,7 +345,9 @@ public final class StudentCheckViewModel {
         }
         StringBuilder sb = new StringBuilder(items.size() + (items.size() == 1 ? " step: " : " steps: ") + (counts[Mark.HOLDS.ordinal()]
                 + counts[Mark.DEFINES.ordinal()]) + " hold, " + counts[Mark.WRONG.ordinal()] + " wrong, "
-                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided.");
+                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided"
+                + (counts[Mark.AMBIGUOUS.ordinal()] == 0 ? "" : ", " + counts[Mark.AMBIGUOUS.ordinal()] + " ambiguous")
+                + ".");
         items.stream().filter(LineItem::firstWrong).findFirst()
                 .ifPresent(i -> sb.append(" The first wrong line is line ").append(i.line()).append('.'));
         return sb.toString();
