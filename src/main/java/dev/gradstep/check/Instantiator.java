@@ -2,6 +2,7 @@ package dev.gradstep.check;
 
 import dev.gradstep.derivation.Definition;
 import dev.gradstep.derivation.Notation;
+import dev.gradstep.expr.Budget;
 import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Expr.Add;
@@ -46,6 +47,9 @@ final class Instantiator {
         DISPLAY
     }
 
+    private final Budget budget;
+    /** Sum terms written out by the current {@link #instantiate} call. */
+    private long written;
     private final Notation notation;
     private final int classes;
     private final int rows;
@@ -71,6 +75,17 @@ final class Instantiator {
      *     derivatives with respect to plain variables for the CAS to take
      */
     Instantiator(Notation notation, int classes, int rows, List<Definition> definitions, boolean resolveDerivatives) {
+        this(notation, classes, rows, definitions, resolveDerivatives, Budget.DEFAULT);
+    }
+
+    /** @throws InstantiationException when K is over the budget's class count */
+    Instantiator(Notation notation, int classes, int rows, List<Definition> definitions, boolean resolveDerivatives,
+                 Budget budget) {
+        if (classes > budget.maxClasses()) {
+            throw new InstantiationException("K = " + classes + " classes is over the budget of "
+                    + budget.maxClasses() + "; check with a symbol such as K");
+        }
+        this.budget = budget;
         this.notation = notation;
         this.classes = classes;
         this.rows = rows;
@@ -78,6 +93,10 @@ final class Instantiator {
             this.definitions.put(d.symbol().name(), d);
         }
         this.resolveDerivatives = resolveDerivatives;
+    }
+
+    Budget budget() {
+        return budget;
     }
 
     int classes() {
@@ -97,6 +116,7 @@ final class Instantiator {
     }
 
     Expr instantiate(Expr e, Map<String, Integer> env, Mode mode) {
+        written = 0;
         return inst(e, env, Set.of(), mode == Mode.DISPLAY);
     }
 
@@ -324,8 +344,11 @@ final class Instantiator {
     private Expr sum(Sum s, Map<String, Integer> env, Set<String> keep, boolean display) {
         int from = s.from() == null ? 1 : index(s.from(), env);
         int to = s.to() == null || isCount(s.to(), env) ? classes : index(s.to(), env);
-        if (to - from > 100_000) {
-            throw new InstantiationException("a sum over more than 100000 terms");
+        // counted before they are written: nested sums multiply, and six of them exhausted the heap
+        written += Math.max(0, (long) to - from + 1);
+        if (written > budget.maxTerms()) {
+            throw new InstantiationException("written out, the sums have more than " + budget.maxTerms()
+                    + " terms (the budget for one side)");
         }
         List<Expr> terms = new ArrayList<>();
         Map<String, Integer> inner = new HashMap<>(env);

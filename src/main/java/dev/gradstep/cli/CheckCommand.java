@@ -14,10 +14,10 @@ import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
 import dev.gradstep.derivation.Step;
+import dev.gradstep.tex.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     private boolean numericOnly;
 
     @Option(names = "--notation", paramLabel = "WORDS",
-            description = {"notation of .tex files, overriding their '% notation:' comment, e.g.",
+            description = {"notation of .tex files, overriding their '%% notation:' comment, e.g.",
                 "\"logits=z probs=\\hat{y} labels=y loss=L classes=K [batch=N] [onehot=c] [labelsum=any]\""})
     private String notation;
 
@@ -227,7 +227,10 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String readText(Path file, PrintWriter err) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return SourceText.read(file);
+        } catch (SourceText.NotText e) {
+            err.println(file + ": " + e.getMessage());
+            return null;
         } catch (IOException | UncheckedIOException e) {
             err.println(file + ": cannot read the file: " + e.getMessage());
             err.flush();
@@ -310,7 +313,7 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private static Map<String, Object> toJson(Path file, DerivationReport report) {
+    static Map<String, Object> toJson(Path file, DerivationReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         Derivation d = report.derivation();
         root.put("file", file.toString());

@@ -7,7 +7,6 @@ import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
 import dev.gradstep.derivation.Derivation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ public final class StudentCheckViewModel {
      */
     public void open(Path file) {
         try {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
+            String content = dev.gradstep.tex.SourceText.read(file);
             text.set(content);
             loaded = content;
             announced = null;
@@ -131,6 +130,8 @@ public final class StudentCheckViewModel {
             caret.set(0);
             message.set("");
             check();
+        } catch (dev.gradstep.tex.SourceText.NotText e) {
+            message.set(file.getFileName() + ": " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             message.set(file.getFileName() + ": cannot read the file (" + e.getMessage() + ")");
         }
@@ -163,7 +164,7 @@ public final class StudentCheckViewModel {
             String disk;
             try {
                 disk = Files.size(file) > 4L * dev.gradstep.tex.TexDocument.MAX_LENGTH ? null
-                        : Files.readString(file, StandardCharsets.UTF_8);
+                        : dev.gradstep.tex.SourceText.read(file);
             } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
                 disk = null; // gone or mid-save: look again next time
             }
