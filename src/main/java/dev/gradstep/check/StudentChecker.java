@@ -810,16 +810,13 @@ public final class StudentChecker {
             used.addAll(names(lhs));
         }
         for (String name : used) {
-            if (!known.contains(name) && !isSize(name)) {
+            // a capital letter used as a value is a count only when the notation names it one (classes,
+            // batch): an S the author defined in prose is not silently the number of classes
+            if (!known.contains(name)) {
                 return name;
             }
         }
         return null;
-    }
-
-    /** Capital single letters are sizes (the checker gives them the value of K). */
-    private static boolean isSize(String name) {
-        return name.length() == 1 && Character.isUpperCase(name.charAt(0));
     }
 
     /** Names of symbols used as values (not as indices), and of functions. */

@@ -950,12 +950,28 @@ final class Parser {
 
     private Expr fraction(Token t) {
         if (peek().is(Kind.OPEN, "{") && match[pos] > 0 && toks.get(match[pos] + 1).is(Kind.OPEN, "{")
-                && isDifferential(pos + 1) && isDifferential(match[pos] + 2)) {
+                && (isDifferential(pos + 1) && isDifferential(match[pos] + 2)
+                    || looseDifferential(pos + 1) && toks.get(pos + 1).value().equals(toks.get(match[pos] + 2).value())
+                    && looseDifferential(match[pos] + 2))) {
             return derivative(t);
         }
         Expr num = argument(t, "numerator");
         Expr den = argument(t, "denominator");
         return new Div(num, den);
+    }
+
+    /**
+     * {@code \frac{\delta L}{\delta s_1}}, {@code \frac{\theta \hat{y}_i}{\theta x_j}}: a Greek letter
+     * standing for the partial sign, unmistakable when it opens both the numerator and the
+     * denominator and carries no script of its own ({@code \delta_{ij}} stays Kronecker's).
+     */
+    private boolean looseDifferential(int s) {
+        Token t = toks.get(s);
+        if (!t.isCommand("\\delta") && !t.isCommand("\\theta")) {
+            return false;
+        }
+        Token n = toks.get(s + 1);
+        return !n.isSymbol("_") && !n.isSymbol("^") && n.kind() != Kind.CLOSE && !n.is(Kind.OPEN, "(");
     }
 
     /** {@code \partial}, a bare {@code d} or {@code \mathrm{d}} (not {@code d_i}, {@code d^2}). */

@@ -101,6 +101,11 @@ class StudentHabitsTest {
             s_i = \\frac{e^{x_i}}{\\sum e^{x_j}}                                  | logits=x probs=s labels=y loss=L classes=K | holds
             s_i = \\frac{e^{x_i}}{\\sum e^{x_i}}                                  | logits=x probs=s labels=y loss=L classes=K | unreadable
             L_i = -log(s_i)                                                     | logits=z probs=s labels=y loss=L classes=K | definition
+            \\frac{\\delta L}{\\delta s_1} = - y_1 \\times \\frac{1}{s_1}            | logits=z probs=s labels=y loss=L classes=K | holds
+            \\frac{\\delta L}{\\delta s_1} = y_1 \\times \\frac{1}{s_1}              | logits=z probs=s labels=y loss=L classes=K | wrong
+            \\frac{\\theta \\hat{y}_i}{\\theta x_j} = -\\hat{y}_i \\hat{y}_j \\quad (i \\neq j) | logits=x probs=\\hat{y} labels=y loss=L classes=K | holds
+            \\frac{\\delta_{ij}}{2} = \\frac{\\delta_{ji}}{2}                          | logits=z probs=s labels=y loss=L classes=K | holds
+            \\frac{dL}{dz_j} = s_j - y_j                                          | logits=z probs=s labels=y loss=L classes=K | holds
             C = -\\sum_{k}^{ } y_{k}ln(s_{k} )                                  | logits=z probs=s labels=y loss=C classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j - y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j + y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
