@@ -11,6 +11,7 @@ import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Exprs;
 import dev.gradstep.expr.Line;
+import dev.gradstep.tex.DocumentText;
 import dev.gradstep.tex.TexDocument;
 import dev.gradstep.tex.TexParseException;
 import dev.gradstep.tex.TexReader;
@@ -57,10 +58,15 @@ public final class StudentChecker {
      */
     public StudentReport check(String file, String text, String notationWords, BooleanSupplier cancelled) {
         StudentReport read = read(file, text, notationWords);
-        TexDocument doc = TexDocument.read(text);
+        TexDocument doc = document(file, text);
         StudentNotation notation = read.notation();
         List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
-        return run(file, notation, chains, cancelled, true);
+        return run(file, notation, chains, cancelled, true).withDocument(doc);
+    }
+
+    /** A file's maths, read by what the text is (LaTeX, Markdown, a notebook) and not only by its name. */
+    private static TexDocument document(String file, String text) {
+        return TexDocument.read(DocumentText.read(file, text));
     }
 
     public StudentReport check(String file, String text, String notationWords) {
@@ -74,7 +80,7 @@ public final class StudentChecker {
      * @throws StudentNotation.NotationException when the given notation cannot be read
      */
     public static StudentReport read(String file, String text, String notationWords) {
-        TexDocument doc = TexDocument.read(text);
+        TexDocument doc = document(file, text);
         StudentNotation notation = notationOf(doc, notationWords);
         List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
         if (notation.source() == StudentNotation.Source.GUESSED) {
@@ -85,7 +91,8 @@ public final class StudentChecker {
             notation = StudentNotation.guess(lines);
             chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
         }
-        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false);
+        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false)
+                .withDocument(doc);
     }
 
     /**
@@ -184,13 +191,14 @@ public final class StudentChecker {
             if (rows + block.rows().size() > MAX_ROWS) {
                 String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
                 out.add(new Pending(block.line(), "", null, why, 0,
-                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + why, 0))));
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, doc.places().label(block.line()) + ": " + why, 0))));
                 break;
             }
             rows += block.rows().size();
             if (block.error() != null) {
                 out.add(new Pending(block.line(), "", null, block.error(), 0,
-                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + block.error(), 0))));
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS,
+                                doc.places().label(block.line()) + ": " + block.error(), 0))));
                 current = null;
                 continue;
             }
@@ -277,7 +285,7 @@ public final class StudentChecker {
     private static Pending unreadable(TexDocument.Row row, TexParseException e, boolean continuation, Pending current,
                                       TexReader reader, List<Pending> out) {
         TexDocument.Position at = row.position(e.line(), e.column());
-        String message = describe(at, e);
+        String message = describe(row, at, e);
         // each side is read alone to find the unreadable one; a row with very many signs is reported whole
         int signs = row.equalsLines().size() > MAX_SIDES ? 0 : row.equalsLines().size();
         if (!continuation) {
@@ -288,7 +296,7 @@ public final class StudentChecker {
                 lhs = reader.readExpr(blankOutside(row, -1, 0));
             } catch (TexParseException le) {
                 TexDocument.Position p = row.position(le.line(), le.column());
-                lhsError = describe(p, le);
+                lhsError = describe(row, p, le);
                 lhsColumn = p.column();
             }
             current = new Pending(row.start().line(), row.segment(-1, 0), lhs, lhsError, lhsColumn, new ArrayList<>());
@@ -307,7 +315,7 @@ public final class StudentChecker {
             } catch (TexParseException pe) {
                 TexDocument.Position p = row.position(pe.line(), pe.column());
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), null, Condition.ALWAYS,
-                        describe(p, pe), p.column()));
+                        describe(row, p, pe), p.column()));
                 blamed = true;
             }
         }
@@ -331,8 +339,8 @@ public final class StudentChecker {
         return sb.toString();
     }
 
-    private static String describe(TexDocument.Position at, TexParseException e) {
-        return "line " + at.line() + ", column " + at.column() + ": " + e.reason()
+    private static String describe(TexDocument.Row row, TexDocument.Position at, TexParseException e) {
+        return row.document().places().label(at.line()) + ", column " + at.column() + ": " + e.reason()
                 + (e.token().isEmpty() ? "" : " (at '" + e.token() + "')");
     }
 
