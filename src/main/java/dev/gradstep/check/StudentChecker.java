@@ -61,7 +61,7 @@ public final class StudentChecker {
         TexDocument doc = document(file, text);
         StudentNotation notation = read.notation();
         List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
-        return run(file, notation, chains, cancelled, true).withDocument(doc);
+        return run(file, notation, chains, cancelled, true).withDocument(doc, notationWarnings(doc, notationWords));
     }
 
     /** A file's maths, read by what the text is (LaTeX, Markdown, a notebook) and not only by its name. */
@@ -92,7 +92,7 @@ public final class StudentChecker {
             chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
         }
         return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false)
-                .withDocument(doc);
+                .withDocument(doc, notationWarnings(doc, notationWords));
     }
 
     /**
@@ -150,13 +150,23 @@ public final class StudentChecker {
         return new Condition(all);
     }
 
+    private static List<String> notationWarnings(TexDocument doc, String words) {
+        if (words != null && !words.isBlank() || doc.notation() == null) {
+            return List.of();
+        }
+        return StudentNotation.unknownKeys(doc.notation(), new StringBuilder()).stream()
+                .map(w -> doc.places().label(doc.notationLine()) + ": " + w).toList();
+    }
+
     private static StudentNotation notationOf(TexDocument doc, String words) {
         if (words != null && !words.isBlank()) {
             return StudentNotation.parse(words, StudentNotation.Source.COMMAND_LINE);
         }
         if (doc.notation() != null) {
             try {
-                return StudentNotation.parse(doc.notation(), StudentNotation.Source.FILE);
+                StringBuilder known = new StringBuilder();
+                StudentNotation.unknownKeys(doc.notation(), known);
+                return StudentNotation.parse(known.toString(), StudentNotation.Source.FILE);
             } catch (StudentNotation.NotationException e) {
                 throw new StudentNotation.NotationException("line " + doc.notationLine() + ": " + e.getMessage());
             }

@@ -24,8 +24,10 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
     }
 
     /** This report with the reading warnings, places and kind of the document it came from. */
-    StudentReport withDocument(TexDocument doc) {
-        return new StudentReport(file, notation, chains, doc.warnings(), doc.places(), doc.kind());
+    StudentReport withDocument(TexDocument doc, List<String> notationWarnings) {
+        List<String> all = new java.util.ArrayList<>(notationWarnings);
+        all.addAll(doc.warnings());
+        return new StudentReport(file, notation, chains, all, doc.places(), doc.kind());
     }
 
     /** Where a line is, as people find it: {@code line 12}, or {@code cell 3, line 2} in a notebook. */

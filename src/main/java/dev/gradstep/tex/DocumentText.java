@@ -229,12 +229,8 @@ public final class DocumentText {
 
     private static void replaceSpan(StringBuilder sb, int from, int to, String with) {
         TexDocument.blank(sb, from, to);
-        int at = from;
-        while (at < to && sb.charAt(at) == ' ' && at - from < 3) {
-            at++;
-        }
-        for (int i = 0; i < with.length() && at + i < to; i++) {
-            sb.setCharAt(at + i, with.charAt(i));
+        for (int i = 0; i < with.length() && from + i < to; i++) {
+            sb.setCharAt(from + i, with.charAt(i));
         }
     }
 

@@ -149,4 +149,13 @@ class StudentCheckCommandTest {
         assertTrue(r.err().contains("notes.txt: no derivation and no maths to check here. GradStep reads"), r.err());
         assertTrue(!r.out().contains("image.png") && !r.err().contains("image.png"), r.err());
     }
+
+    @Test
+    void check_unknownNotationKey_warningWithDidYouMeanAndTheRestChecked() throws IOException {
+        Path md = temp.resolve("n.md");
+        Files.writeString(md, "<!-- notation: logits=a probz=p labels=t -->\n\n$$\\frac{\\partial L}{\\partial a_j} = p_j - t_j$$\n");
+        CliRun r = run("--numeric-only", md.toString());
+        assertTrue(r.out().contains("warning: line 1: unknown notation key 'probz' (did you mean 'probs'?) is ignored"), r.out() + r.err());
+        assertTrue(r.out().contains("logits=a"), r.out());
+    }
 }
