@@ -30,6 +30,8 @@ public final class FastStart {
     static final String PROCESS_START = "gradstep.processStart";
     /** {@code -Dgradstep.fastStart=false} keeps the program in the first JVM. */
     static final String SWITCH = "gradstep.fastStart";
+    /** Set in the second JVM: the launcher's pid, which it watches. */
+    static final String LAUNCHER_PID = "gradstep.launcherPid";
 
     private FastStart() {
     }
@@ -62,6 +64,7 @@ public final class FastStart {
         // the user's own options come after ours, so theirs win where they differ
         cmd.addAll(launch.jvmArguments());
         cmd.add("-D" + PROCESS_START + "=" + startedAtMs);
+        cmd.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(launch.codeSource().toString());
         cmd.add(mainClass);
@@ -129,10 +132,56 @@ public final class FastStart {
      * when this JVM should run the program itself.
      */
     public static void relaunchOrReturn(Class<?> mainClass, String archiveName, String[] args) {
+        if (System.getProperty(PROCESS_START) != null) {
+            Long launcher = Long.getLong(LAUNCHER_PID);
+            // by pid, not by asking for the parent: a launcher killed before this JVM got here has been replaced
+            exitWithParent(launcher == null ? ProcessHandle.current().parent() : ProcessHandle.of(launcher),
+                    launcher == null ? -1 : launcher, PARENT_POLL_MS);
+        }
         OptionalInt status = relaunch(mainClass, archiveName, args);
         if (status.isPresent()) {
             System.exit(status.getAsInt());
         }
+    }
+
+    /** How often the second JVM looks whether its launcher is still there. */
+    static final long PARENT_POLL_MS = 200;
+
+    /**
+     * In the second JVM: exits when the launcher is gone, however it died. Its shutdown hook stops
+     * this JVM only when it had the chance to run; after a {@code kill -9} nothing else would, and
+     * the orphan would go on using the memory and finish an export the user had cancelled. An
+     * orphan is handed to another parent, so a changed parent counts as gone too.
+     */
+    static void exitWithParent(Optional<ProcessHandle> launcher, long launcherPid, long pollMs) {
+        if (launcher.isEmpty() && launcherPid < 0) {
+            return;
+        }
+        long pid = launcher.map(ProcessHandle::pid).orElse(launcherPid);
+        Thread watch = new Thread(() -> {
+            while (launcher.isPresent() && launcher.get().isAlive()
+                    && ProcessHandle.current().parent().map(p -> p.pid() == pid).orElse(false)) {
+                try {
+                    Thread.sleep(pollMs);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            // shutdown hooks get a moment (a temporary file removed), never the last word
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(137);
+            }, "gradstep-orphan-halt");
+            halt.setDaemon(true);
+            halt.start();
+            System.exit(137);
+        }, "gradstep-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** The jar (or classes folder) the class was loaded from, or null when unknown. */

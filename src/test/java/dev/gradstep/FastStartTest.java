@@ -44,7 +44,8 @@ class FastStartTest {
                 dir.resolve(FastStart.APP_ARCHIVE), 1234L, "dev.gradstep.GradStep", ARGS);
         assertEquals(List.of(Path.of("/opt/jdk", "bin", "java").toString(),
                 "-XX:SharedArchiveFile=" + dir.resolve(FastStart.APP_ARCHIVE), "-XX:TieredStopAtLevel=1",
-                "-Dprism.order=sw", "-Xmx1g", "-Dgradstep.processStart=1234", "-cp", jar.toString(),
+                "-Dprism.order=sw", "-Xmx1g", "-Dgradstep.processStart=1234",
+                "-Dgradstep.launcherPid=" + ProcessHandle.current().pid(), "-cp", jar.toString(),
                 "dev.gradstep.GradStep", "check", "a b.yaml"), cmd.orElseThrow());
     }
 
@@ -132,6 +133,34 @@ class FastStartTest {
             OptionalInt code = (OptionalInt) fastStart.getMethod("relaunch", Class.class, String.class, String[].class)
                     .invoke(null, probe, "probe.jsa", ARGS);
             assertEquals(OptionalInt.of(0), code, "41: not C1, 42: no start time, 44: arguments changed, 48: no GDK_GL");
+        }
+    }
+
+    /**
+     * A real launcher killed with SIGKILL: its second JVM notices and exits by itself. Both hold the
+     * pipe of the launcher's standard output, so it closes once the second JVM is gone too (an exited
+     * orphan may stay a zombie for a while, which process handles count as alive).
+     */
+    @Test
+    void secondJvm_whenLauncherIsKilled_exitsByItself() throws Exception {
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(launcher.getInputStream()));
+        long childPid = Long.parseLong(out.readLine().trim());
+        var closed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine() == null;
+            } catch (java.io.IOException e) {
+                return true;
+            }
+        });
+        launcher.destroyForcibly().waitFor();
+        try {
+            assertTrue(closed.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+            throw new AssertionError("the second JVM outlived its killed launcher", e);
         }
     }
 }

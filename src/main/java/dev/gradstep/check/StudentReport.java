@@ -47,11 +47,47 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
      * {@code link}: it equals the previous right side (for the first step, the left side). Null is
      * undecided, unreadable or not applicable, with {@code error} saying why where something went wrong.
      * {@code basis} is "symbolic", "numeric", "both", or null when nothing was decided.
-     * {@code column} is the column of an unreadable token (0 otherwise).
+     * {@code column} is the column of an unreadable token (0 otherwise). {@code detail} says in
+     * words what a checked step's verdict rests on (null when it was not checked). {@code reading}
+     * says how a line that allows two readings was read; {@code ambiguous} marks a line whose two
+     * readings differ in value, one of them equal to the true value: holds is null then, and no hint
+     * is offered.
      */
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
-                             int column, boolean definition) {
+                             int column, boolean definition, String detail, String reading, boolean ambiguous) {
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, null, null, false);
+        }
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition, String detail) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, detail, null, false);
+        }
+
+        /** The same step with a note on how it was read and whether it stays ambiguous (then never wrong). */
+        public StepResult read(Boolean newHolds, String note, boolean isAmbiguous) {
+            return new StepResult(line, rhs, rhsExpr, newHolds, isAmbiguous ? null : link, condition, conditionTex,
+                    isAmbiguous ? null : basis, newHolds == Boolean.FALSE ? counterexample : null,
+                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous);
+        }
+
+        StepResult withDetail(String words) {
+            return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, words, reading, ambiguous);
+        }
+
+        /** The same verdict, moved to another line (a chain checked before, now elsewhere in the file). */
+        public StepResult atLine(int newLine) {
+            return new StepResult(newLine, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, detail, reading, ambiguous);
+        }
     }
 
     /** True when every step of every chain holds (and there is at least one step). */

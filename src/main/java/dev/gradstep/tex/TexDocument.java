@@ -453,9 +453,10 @@ public final class TexDocument {
                 if (d == '\\' && environments == 0) {
                     rows.add(new int[] {rowStart, k});
                     int skip = k + 2;
-                    Matcher gap = ROW_GAP.matcher(body.subSequence(skip, body.length()));
-                    if (gap.find()) {
-                        skip += gap.end();
+                    // a region, not a copy of the rest: a copy per row made long blocks quadratic
+                    Matcher gap = ROW_GAP.matcher(body).region(skip, body.length());
+                    if (gap.lookingAt()) {
+                        skip = gap.end();
                     }
                     blank(body, k, skip);
                     rowStart = skip;

@@ -41,6 +41,22 @@ class StudentCheckCommandTest {
     }
 
     @Test
+    void check_twoReadingsOfASum_markedAmbiguousWithBothNeverWrong() throws IOException {
+        Path f = temp.resolve("scope.tex");
+        Files.writeString(f, "% notation: logits=z probs=s labels=y loss=L classes=K\n"
+                + "\\[ 0 \\cdot s_i + 1 = \\sum_i s_i y_i - s_i y_i + s_i \\]\n");
+        CliRun r = run("--numeric-only", f.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("line   2  AMBIGUOUS"), r.out());
+        assertTrue(r.out().contains("two readings: as the operators are usually scoped, at K="), r.out());
+        assertTrue(r.out().contains("1 step: 0 hold, 0 wrong, 0 unreadable, 0 undecided, 1 ambiguous -- NOT OK"), r.out());
+        assertTrue(!r.out().contains("hint:") && !r.out().contains("counterexample:"), r.out());
+        CliRun json = run("--numeric-only", "--json", f.toString());
+        assertTrue(json.out().contains("\"holds\": null") && json.out().contains("\"ambiguous\": true")
+                && json.out().contains("\"reading\": \"two readings: "), json.out());
+    }
+
+    @Test
     void check_correctTex_exit0() {
         CliRun r = run("--numeric-only", file("homework-correct.tex"));
         assertEquals(0, r.exit(), r.out());
@@ -75,11 +91,11 @@ class StudentCheckCommandTest {
                 + "\"onehot\": null, \"labelsum\": \"one\", \"source\": \"file\"}, \"readAs\": \"latex\", \"warnings\": [], \"blocks\": [{\"line\": 8, \"lhs\": "
                 + "\"\\\\hat{y}_i\", \"steps\": [{\"line\": 8, \"rhs\": \"\\\\frac{e^{z_i}}{\\\\sum_{k=1}^{K} e^{z_k}}\", "
                 + "\"holds\": true, \"link\": true, \"condition\": null, \"basis\": \"numeric\", \"counterexample\": null, "
-                + "\"hint\": null, \"error\": null}]}"), json);
+                + "\"hint\": null, \"error\": null, \"ambiguous\": false, \"reading\": null}]}"), json);
         Matcher wrong = Pattern.compile("\\{\"line\": 13, \"rhs\": \"[^\"]+\", \"holds\": false, \"link\": false, "
                 + "\"condition\": \"i \\\\\\\\neq j\", \"basis\": \"numeric\", \"counterexample\": \\{\"classes\": 2, "
                 + "\"indices\": \\{\"i\": 1, \"j\": 2\\}, \"logits\": \\[[^\\]]+\\], \"labels\": \\[\\], \"parameters\": \\{\\}, "
-                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null\\}")
+                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null, \"ambiguous\": false, \"reading\": null\\}")
                 .matcher(json);
         assertTrue(wrong.find(), json);
         assertTrue(json.contains("{\"line\": 19, \"lhs\": \"\\\\frac{\\\\partial L}{\\\\partial z_j}\", \"steps\": [{\"line\": 20,"), json);
