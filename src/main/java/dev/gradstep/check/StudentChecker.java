@@ -794,7 +794,7 @@ public final class StudentChecker {
             }
         }
         Expr value = chain.entries().get(0).rhs();
-        Set<String> meaningful = Set.of(n.probs(), n.labels(), n.loss(), n.classes());
+        Set<String> meaningful = Set.copyOf(List.of(n.probs(), n.labels(), n.loss(), n.classes()));
         boolean layer = s.name().equals(n.logits()) && !names(value).contains(n.logits());
         // L_i = -\\log s_i names a per-class (or per-example) loss: the loss itself has no index
         boolean indexedLoss = s.name().equals(n.loss()) && !s.indices().isEmpty();

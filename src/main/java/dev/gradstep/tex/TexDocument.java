@@ -274,7 +274,7 @@ public final class TexDocument {
             }
             char c = clean.charAt(i);
             if (c == '$' && !escaped(clean, i)) {
-                i = i + 1 < n && clean.charAt(i + 1) == '$' ? delimited("$$", "$$", i, out) : inline("$", "$", i, out);
+                i = i + 1 < n && clean.charAt(i + 1) == '$' ? delimited("$$", "$$", i, out) : inline("$", "$", i);
                 continue;
             }
             if (c != '\\') {
@@ -286,7 +286,7 @@ public final class TexDocument {
                 continue;
             }
             if (clean.startsWith("\\(", i)) {
-                i = inline("\\(", "\\)", i, out);
+                i = inline("\\(", "\\)", i);
                 continue;
             }
             Matcher m = clean.startsWith("\\begin", i) ? BEGIN.matcher(clean).region(i, n) : null;
@@ -362,11 +362,12 @@ public final class TexDocument {
     }
 
     /**
-     * Inline maths ({@code $..$}, {@code \(..\)}) within one paragraph: a block only when it holds an
-     * equality worth checking, so {@code $i = j$} or {@code $y_c = 1$} in prose stays prose. An opening
-     * {@code $} with no closing one in its paragraph is a dollar sign.
+     * Inline maths ({@code $..$}, {@code \\(..\\)}) within one paragraph is skipped whole, so a
+     * {@code $} inside it is not taken for a delimiter. Not checked: in prose its case conditions
+     * ("if $i = j$, ...") are words the reader cannot attach, and checking it gave false alarms on the
+     * wild corpus. An opening {@code $} with no closing one in its paragraph is a dollar sign.
      */
-    private int inline(String open, String close, int at, List<Block> out) {
+    private int inline(String open, String close, int at) {
         int from = at + open.length();
         int end = from;
         while (true) {
@@ -383,40 +384,9 @@ public final class TexDocument {
             }
             break;
         }
-        if (worthChecking(clean.substring(from, end))) {
-            out.add(block(open, at, from, end));
-        }
-        return end + close.length();
+        // a display environment written inside $..$ (a notebook's "$\\begin{align*}..$") is still read
+        return clean.substring(from, end).contains("\\begin") ? from : end + close.length();
     }
-
-    /** An equality at least one side of which is more than a symbol or a number. */
-    static boolean worthChecking(String maths) {
-        List<Integer> signs = topLevelEquals(maths);
-        if (signs.isEmpty()) {
-            return false;
-        }
-        List<String> sides = new ArrayList<>();
-        int last = 0;
-        for (int at : signs) {
-            sides.add(maths.substring(last, at));
-            last = at + 1;
-        }
-        sides.add(maths.substring(last));
-        for (String side : sides) {
-            if (side.isBlank()) {
-                return false;
-            }
-        }
-        for (String side : sides) {
-            if (!SIMPLE_SIDE.matcher(side).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Pattern SIMPLE_SIDE = Pattern.compile(
-            "\\s*[A-Za-z0-9.]+(_\\{?[A-Za-z0-9, ]+\\}?)?(\\^\\{?\\(?[A-Za-z0-9]+\\)?\\}?)?\\s*[.,;]?\\s*");
 
     /** A block between two delimiters starting at {@code at}; returns where reading goes on (the end when unclosed). */
     private int delimited(String open, String close, int at, List<Block> out) {

@@ -22,8 +22,9 @@ class DocumentTextTest {
         dollars                  | p.md  | see $$ a = \\frac{1}{2} $$ here                      | a = \\frac{1}{2}
         kramdown inline dollars  | p.md  | so $$a = b + c$$ and on                              | a = b + c
         brackets                 | p.md  | \\[ a = b + c \\]                                    | a = b + c
-        parentheses inline       | p.md  | so \\( L = -\\log s_c \\) holds                      | L = -\\log s_c
-        inline equality          | p.md  | we get $\\frac{\\partial L}{\\partial z} = s - y$.  | \\frac{\\partial L}{\\partial z} = s - y
+        parentheses inline       | p.md  | so \\( L = -\\log s_c \\) holds                      |
+        inline equality in prose | p.md  | we get $\\frac{\\partial L}{\\partial z} = s - y$.  |
+        dollars inside inline    | p.md  | $a$ then $$b = c + d$$                               | b = c + d
         inline condition is prose| p.md  | where $i = j$ and $y_c = 1$                          |
         inline without equals    | p.md  | the loss $L$ is                                      |
         price is no delimiter    | p.md  | it costs \\$5 and \\$6 = a + b                      |
