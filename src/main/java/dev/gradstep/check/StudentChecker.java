@@ -11,6 +11,7 @@ import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Exprs;
 import dev.gradstep.expr.Line;
+import dev.gradstep.tex.DocumentText;
 import dev.gradstep.tex.TexDocument;
 import dev.gradstep.tex.TexParseException;
 import dev.gradstep.tex.TexReader;
@@ -84,10 +85,15 @@ public final class StudentChecker {
      */
     public StudentReport check(String file, String text, String notationWords, BooleanSupplier cancelled) {
         StudentReport read = read(file, text, notationWords);
-        TexDocument doc = TexDocument.read(text);
+        TexDocument doc = document(file, text);
         StudentNotation notation = read.notation();
         List<Pending> chains = chains(doc, reader(notation), notation.notation());
-        return run(file, notation, chains, cancelled, true);
+        return run(file, notation, chains, cancelled, true).withDocument(doc, notationWarnings(doc, notationWords));
+    }
+
+    /** A file's maths, read by what the text is (LaTeX, Markdown, a notebook) and not only by its name. */
+    private static TexDocument document(String file, String text) {
+        return TexDocument.read(DocumentText.read(file, text));
     }
 
     /**
@@ -111,7 +117,7 @@ public final class StudentChecker {
      * @throws StudentNotation.NotationException when the given notation cannot be read
      */
     public static StudentReport read(String file, String text, String notationWords) {
-        TexDocument doc = TexDocument.read(text);
+        TexDocument doc = document(file, text);
         StudentNotation notation = notationOf(doc, notationWords);
         List<Pending> chains = chains(doc, reader(notation), notation.notation());
         if (notation.source() == StudentNotation.Source.GUESSED) {
@@ -122,7 +128,8 @@ public final class StudentChecker {
             notation = StudentNotation.guess(lines);
             chains = chains(doc, reader(notation), notation.notation());
         }
-        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false);
+        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false)
+                .withDocument(doc, notationWarnings(doc, notationWords));
     }
 
     /**
@@ -180,13 +187,23 @@ public final class StudentChecker {
         return new Condition(all);
     }
 
+    private static List<String> notationWarnings(TexDocument doc, String words) {
+        if (words != null && !words.isBlank() || doc.notation() == null) {
+            return List.of();
+        }
+        return StudentNotation.unknownKeys(doc.notation(), new StringBuilder()).stream()
+                .map(w -> doc.places().label(doc.notationLine()) + ": " + w).toList();
+    }
+
     private static StudentNotation notationOf(TexDocument doc, String words) {
         if (words != null && !words.isBlank()) {
             return StudentNotation.parse(words, StudentNotation.Source.COMMAND_LINE);
         }
         if (doc.notation() != null) {
             try {
-                return StudentNotation.parse(doc.notation(), StudentNotation.Source.FILE);
+                StringBuilder known = new StringBuilder();
+                StudentNotation.unknownKeys(doc.notation(), known);
+                return StudentNotation.parse(known.toString(), StudentNotation.Source.FILE);
             } catch (StudentNotation.NotationException e) {
                 throw new StudentNotation.NotationException("line " + doc.notationLine() + ": " + e.getMessage());
             }
@@ -238,13 +255,14 @@ public final class StudentChecker {
             if (rows + block.rows().size() > MAX_ROWS) {
                 String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
                 out.add(new Pending(block.line(), "", null, why, 0,
-                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + why, 0))));
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, doc.places().label(block.line()) + ": " + why, 0))));
                 break;
             }
             rows += block.rows().size();
             if (block.error() != null) {
                 out.add(new Pending(block.line(), "", null, block.error(), 0,
-                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + block.error(), 0))));
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS,
+                                doc.places().label(block.line()) + ": " + block.error(), 0))));
                 current = null;
                 continue;
             }
@@ -384,7 +402,7 @@ public final class StudentChecker {
     private static Pending unreadable(TexDocument.Row row, TexParseException e, boolean continuation, Pending current,
                                       TexReader reader, List<Pending> out, Condition lead) {
         TexDocument.Position at = row.position(e.line(), e.column());
-        String message = describe(at, e);
+        String message = describe(row, at, e);
         // each side is read alone to find the unreadable one; a row with very many signs is reported whole
         int signs = row.equalsLines().size() > MAX_SIDES ? 0 : row.equalsLines().size();
         if (!continuation) {
@@ -395,7 +413,7 @@ public final class StudentChecker {
                 lhs = reader.readExpr(blankOutside(row, -1, 0));
             } catch (TexParseException le) {
                 TexDocument.Position p = row.position(le.line(), le.column());
-                lhsError = describe(p, le);
+                lhsError = describe(row, p, le);
                 lhsColumn = p.column();
             }
             current = new Pending(row.start().line(), row.segment(-1, 0), lhs, lhsError, lhsColumn, new ArrayList<>());
@@ -414,7 +432,7 @@ public final class StudentChecker {
             } catch (TexParseException pe) {
                 TexDocument.Position p = row.position(pe.line(), pe.column());
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), null, Condition.ALWAYS,
-                        describe(p, pe), p.column()));
+                        describe(row, p, pe), p.column()));
                 blamed = true;
             }
         }
@@ -438,8 +456,8 @@ public final class StudentChecker {
         return sb.toString();
     }
 
-    private static String describe(TexDocument.Position at, TexParseException e) {
-        return "line " + at.line() + ", column " + at.column() + ": " + e.reason()
+    private static String describe(TexDocument.Row row, TexDocument.Position at, TexParseException e) {
+        return row.document().places().label(at.line()) + ", column " + at.column() + ": " + e.reason()
                 + (e.token().isEmpty() ? "" : " (at '" + e.token() + "')");
     }
 
@@ -776,7 +794,7 @@ public final class StudentChecker {
             }
         }
         Expr value = chain.entries().get(0).rhs();
-        Set<String> meaningful = Set.of(n.probs(), n.labels(), n.loss(), n.classes());
+        Set<String> meaningful = Set.copyOf(List.of(n.probs(), n.labels(), n.loss(), n.classes()));
         boolean layer = s.name().equals(n.logits()) && !names(value).contains(n.logits());
         // L_i = -\\log s_i names a per-class (or per-example) loss: the loss itself has no index
         boolean indexedLoss = s.name().equals(n.loss()) && !s.indices().isEmpty();

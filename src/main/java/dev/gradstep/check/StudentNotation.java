@@ -92,6 +92,34 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
      *
      * @throws NotationException naming the key or value that cannot be read
      */
+    /**
+     * The words without their unknown keys (each key with its value, up to the next key), and a
+     * warning naming each one, with the nearest known key where one is close: a file's notation
+     * comment with one misspelt key still gives every other key.
+     */
+    public static List<String> unknownKeys(String words, StringBuilder known) {
+        List<String> warnings = new ArrayList<>();
+        Matcher m = KEY.matcher(words);
+        List<int[]> keys = new ArrayList<>();
+        while (m.find()) {
+            keys.add(new int[] {m.start(1), m.end(1)});
+        }
+        int last = 0;
+        for (int k = 0; k < keys.size(); k++) {
+            String key = words.substring(keys.get(k)[0], keys.get(k)[1]);
+            if (KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String near = dev.gradstep.derivation.Suggest.nearest(key, KEYS);
+            warnings.add("unknown notation key '" + key + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
+                    + " is ignored; known keys: " + String.join(", ", KEYS));
+            known.append(words, last, keys.get(k)[0]);
+            last = k + 1 < keys.size() ? keys.get(k + 1)[0] : words.length();
+        }
+        known.append(words.substring(last));
+        return warnings;
+    }
+
     public static StudentNotation parse(String words, Source source) {
         Map<String, String> values = new LinkedHashMap<>();
         Matcher m = KEY.matcher(words);

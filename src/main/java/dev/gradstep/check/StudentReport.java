@@ -2,16 +2,37 @@ package dev.gradstep.check;
 
 import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
+import dev.gradstep.tex.DocumentText;
+import dev.gradstep.tex.TexDocument;
 import java.util.List;
 
 /**
  * What checking a student's LaTeX file found: the notation used, and per display chain its steps.
  * Every step is one {@code =}; {@link #passes()} only when every step holds.
  */
-public record StudentReport(String file, StudentNotation notation, List<Chain> chains) {
+public record StudentReport(String file, StudentNotation notation, List<Chain> chains, List<String> warnings,
+                            DocumentText.Places places, DocumentText.Kind kind) {
 
     public StudentReport {
         chains = List.copyOf(chains);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A report of a LaTeX file without reading warnings. */
+    public StudentReport(String file, StudentNotation notation, List<Chain> chains) {
+        this(file, notation, chains, List.of(), DocumentText.Places.LINES, DocumentText.Kind.LATEX);
+    }
+
+    /** This report with the reading warnings, places and kind of the document it came from. */
+    StudentReport withDocument(TexDocument doc, List<String> notationWarnings) {
+        List<String> all = new java.util.ArrayList<>(notationWarnings);
+        all.addAll(doc.warnings());
+        return new StudentReport(file, notation, chains, all, doc.places(), doc.kind());
+    }
+
+    /** Where a line is, as people find it: {@code line 12}, or {@code cell 3, line 2} in a notebook. */
+    public String place(int line) {
+        return places.label(line);
     }
 
     /** One chain {@code LHS = R1 = R2 ...}: the line of its left side, its LaTeX (as written) and its steps. */

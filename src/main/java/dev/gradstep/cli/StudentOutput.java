@@ -7,6 +7,7 @@ import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Notation;
+import dev.gradstep.tex.DocumentText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,9 @@ final class StudentOutput {
     static void print(StudentReport report, List<Derivation> library, boolean verbose, PrintWriter out) {
         LibraryMatch match = new LibraryMatch();
         StudentNotation n = report.notation();
-        out.println(report.file() + ": notation " + n.describe() + " (" + n.source().words() + ")");
+        out.println(report.file() + ": notation " + n.describe() + " (" + n.source().words() + ")"
+                + (report.kind() == DocumentText.Kind.LATEX ? "" : ", read as " + report.kind().words()));
+        report.warnings().forEach(w -> out.println("  warning: " + w));
         int ok = 0;
         int wrong = 0;
         int unreadable = 0;
@@ -60,7 +63,7 @@ final class StudentOutput {
                         + (s.conditionTex() == null ? "" : "  (" + s.conditionTex() + ")");
                 first = false;
                 boolean firstWrong = s.holds() == Boolean.FALSE && !firstWrongShown;
-                out.printf("  line %3d  %-10s %s%s%n", s.line(), mark + (firstWrong ? "*" : ""), text,
+                out.printf("  %-8s  %-10s %s%s%n", place(report, s.line()), mark + (firstWrong ? "*" : ""), text,
                         s.holds() == Boolean.TRUE && s.basis() != null && !s.definition() ? "   [" + basisWords(s.basis()) + "]" : "");
                 if (s.holds() == Boolean.TRUE && s.link() == Boolean.FALSE) {
                     out.println("                       note: right again, but it does not follow from the line before");
@@ -181,6 +184,12 @@ final class StudentOutput {
         }
     }
 
+    /** {@code line  12}, or {@code c3:l2} (cell 3, line 2) in a notebook, in the report's narrow column. */
+    private static String place(StudentReport report, int line) {
+        int cell = report.places().cell(line);
+        return cell == 0 ? String.format("line %3d", line) : "c" + cell + ":l" + report.places().lineInCell(line);
+    }
+
     private static String basisWords(String basis) {
         return switch (basis) {
             case "both" -> "numbers + Symja";
@@ -193,15 +202,17 @@ final class StudentOutput {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("file", report.file());
         root.put("notation", notation(report.notation()));
+        root.put("readAs", report.kind().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("warnings", report.warnings());
         List<Object> blocks = new ArrayList<>();
         for (StudentReport.Chain chain : report.chains()) {
             Map<String, Object> b = new LinkedHashMap<>();
-            b.put("line", chain.line());
+            putPlace(b, report, chain.line());
             b.put("lhs", chain.lhs());
             List<Object> steps = new ArrayList<>();
             for (StepResult s : chain.steps()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("line", s.line());
+                putPlace(m, report, s.line());
                 m.put("rhs", s.rhs());
                 m.put("holds", s.holds());
                 m.put("link", s.link());
@@ -219,6 +230,15 @@ final class StudentOutput {
         }
         root.put("blocks", blocks);
         return root;
+    }
+
+    /** {@code "line"}, and in a notebook {@code "cell"} with {@code "line"} counted within that cell. */
+    private static void putPlace(Map<String, Object> m, StudentReport report, int line) {
+        int cell = report.places().cell(line);
+        if (cell > 0) {
+            m.put("cell", cell);
+        }
+        m.put("line", report.places().lineInCell(line));
     }
 
     private static Map<String, Object> notation(StudentNotation sn) {
