@@ -3,6 +3,7 @@ package dev.gradstep.cas;
 import dev.gradstep.expr.Expr;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import org.matheclipse.core.eval.exception.ASTElementLimitExceeded;
 import org.matheclipse.core.eval.exception.BigIntegerLimitExceeded;
 import org.matheclipse.core.eval.exception.IterationLimitExceeded;
 import org.matheclipse.core.eval.exception.RecursionLimitExceeded;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.parser.client.ParserConfig;
 import org.matheclipse.parser.client.SyntaxError;
@@ -419,6 +421,25 @@ public final class SymjaGateway implements AutoCloseable {
             Config.MAX_BIT_LENGTH = limits.maxBitLength();
             Config.MAX_POLYNOMIAL_DEGREE = limits.maxPolynomialDegree();
             Config.MAX_INPUT_LEAVES = limits.maxLeaves();
+            skipAutoload();
+        }
+
+        /**
+         * {@code F.initSymbols} (run when the parser's class loads) evaluates every {@code .m} file
+         * in a folder named {@code .\Autoload} in the working directory, and does nothing else.
+         * Marking it as run keeps every definition inside the jar; a Symja without these fields
+         * fails the start rather than read the folder.
+         */
+        static void skipAutoload() {
+            try {
+                for (String name : new String[] {"isSystemStarted", "systemInitialized"}) {
+                    Field field = F.class.getDeclaredField(name);
+                    field.setAccessible(true);
+                    field.setBoolean(null, true);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot switch off Symja's autoload folder: " + e, e);
+            }
         }
 
         CasResult evaluate(String input, Whitelist whitelist, Function<IExpr, CasResult> finish) {

@@ -40,7 +40,13 @@ public final class DerivationChecker {
     }
 
     /** Checks every step, reporting each verdict as soon as it is known; stops early when cancelled. */
-    public DerivationReport check(Derivation derivation, Consumer<StepVerdict> onVerdict, BooleanSupplier cancelled) {
+    public DerivationReport check(Derivation derivation, Consumer<StepVerdict> onVerdict, BooleanSupplier cancelledByUser) {
+        long deadline = System.nanoTime() + settings.budget().perFile().toNanos();
+        BooleanSupplier overTime = () -> System.nanoTime() - deadline > 0;
+        // the file's time budget stops work the same way the user's cancel does; the reason differs
+        BooleanSupplier cancelled = () -> cancelledByUser.getAsBoolean() || overTime.getAsBoolean();
+        String stopped = "not checked: the time budget of " + settings.budget().perFile().toSeconds()
+                + " s for one file was used up";
         List<Chains.Link> links;
         try {
             links = Chains.of(derivation.steps());
@@ -64,8 +70,12 @@ public final class DerivationChecker {
             for (Chains.Link link : links) {
                 futures.add(pool.submit(() -> {
                     StepVerdict v = cancelled.getAsBoolean()
-                            ? undecided(link.step().number(), "cancelled")
+                            ? undecided(link.step().number(), cancelledByUser.getAsBoolean() ? "cancelled" : stopped)
                             : remembered(derivation, link, cancelled);
+                    if (v.outcome() == Outcome.UNDECIDED && overTime.getAsBoolean() && !cancelledByUser.getAsBoolean()
+                            && v.detail().contains("cancelled")) {
+                        v = undecided(link.step().number(), stopped);
+                    }
                     onVerdict.accept(v);
                     return v;
                 }));

@@ -14,10 +14,11 @@ import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
 import dev.gradstep.derivation.Step;
+import dev.gradstep.tex.DocumentText;
+import dev.gradstep.tex.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,11 +36,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Verify derivation files (.yaml) step by step: numerically for K=2..5 and every index case,",
             "and symbolically by Symja where it can decide in time.",
-            "A .tex file is a student's own derivation: every '=' of its display math is checked line by line.",
+            "Any other file (.tex, .md, .markdown, .txt, .ipynb, read by content) is a student's own derivation:",
+            "every '=' of its maths is checked line by line.",
             "Exit status: 0 every step holds, 1 a step failed or could not be decided, 2 bad usage or unreadable file."})
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml), folders of them, or LaTeX files (.tex)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml), LaTeX (.tex), Markdown (.md, .markdown, .txt), notebooks (.ipynb), or folders of them")
     private List<Path> files;
 
     @Option(names = "--json", description = "print one JSON report per file, one per line")
@@ -49,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     private boolean numericOnly;
 
     @Option(names = "--notation", paramLabel = "WORDS",
-            description = {"notation of .tex files, overriding their '% notation:' comment, e.g.",
+            description = {"notation of .tex files, overriding their '%% notation:' comment, e.g.",
                 "\"logits=z probs=\\hat{y} labels=y loss=L classes=K [batch=N] [onehot=c] [labelsum=any]\""})
     private String notation;
 
@@ -97,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
             List<Path> all = expand(files, err);
             // what the files hold before the first check: a save during it is seen as a change
             Watcher watcher = !watch ? null : new Watcher(all, file -> {
-                if (file.toString().endsWith(".tex")) {
+                if (!isDerivationFile(file)) {
                     recheckTex(file, student, out, err);
                 } else {
                     checkFile(file, loader, checker, out, err);
@@ -107,8 +109,8 @@ final class CheckCommand implements Callable<Integer> {
                 }
             });
             for (Path file : all) {
-                status = Math.max(status, file.toString().endsWith(".tex") ? checkTex(file, student, out, err)
-                        : checkFile(file, loader, checker, out, err));
+                status = Math.max(status, isDerivationFile(file) ? checkFile(file, loader, checker, out, err)
+                        : checkTex(file, student, out, err));
             }
             if (files.isEmpty()) {
                 status = 2;
@@ -160,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : given) {
             if (Files.isDirectory(p)) {
                 try (var stream = Files.list(p)) {
-                    stream.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    stream.filter(f -> Files.isRegularFile(f) && (isDerivationFile(f) || isDocument(f)))
                             .sorted().forEach(out::add);
                 } catch (java.io.IOException e) {
                     err.println(p + ": cannot list the folder: " + e.getMessage());
@@ -170,6 +172,17 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static boolean isDerivationFile(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** The files a folder gives: those whose name says they hold a student's derivation. */
+    private static boolean isDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return List.of(".tex", ".md", ".markdown", ".txt", ".ipynb").stream().anyMatch(name::endsWith);
     }
 
     private int checkFile(Path file, DerivationLoader loader, DerivationChecker checker, PrintWriter out,
@@ -211,6 +224,10 @@ final class CheckCommand implements Callable<Integer> {
             err.println(file + ": notation: " + e.getMessage());
             return 2;
         }
+        if (report.chains().isEmpty()) {
+            err.println(file + ": no derivation and no maths to check here. " + DocumentText.WHAT_IS_READ + ".");
+            return 2;
+        }
         lastReports.put(file, report);
         printTex(report, out);
         out.flush();
@@ -227,7 +244,10 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String readText(Path file, PrintWriter err) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return SourceText.read(file);
+        } catch (SourceText.NotText e) {
+            err.println(file + ": " + e.getMessage());
+            return null;
         } catch (IOException | UncheckedIOException e) {
             err.println(file + ": cannot read the file: " + e.getMessage());
             err.flush();
@@ -310,7 +330,7 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private static Map<String, Object> toJson(Path file, DerivationReport report) {
+    static Map<String, Object> toJson(Path file, DerivationReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         Derivation d = report.derivation();
         root.put("file", file.toString());

@@ -7,7 +7,6 @@ import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
 import dev.gradstep.derivation.Derivation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ public final class StudentCheckViewModel {
     /** The mark on a line. */
     public enum Mark {
         PENDING("\u2026", "checking"), HOLDS("\u2713", "holds"), WRONG("\u2717", "wrong"),
-        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition");
+        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition"),
+        AMBIGUOUS("\u2248", "ambiguous: two readings");
 
         private final String symbol;
         private final String words;
@@ -122,7 +122,7 @@ public final class StudentCheckViewModel {
      */
     public void open(Path file) {
         try {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
+            String content = dev.gradstep.tex.SourceText.read(file);
             text.set(content);
             loaded = content;
             announced = null;
@@ -130,6 +130,8 @@ public final class StudentCheckViewModel {
             caret.set(0);
             message.set("");
             check();
+        } catch (dev.gradstep.tex.SourceText.NotText e) {
+            message.set(file.getFileName() + ": " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             message.set(file.getFileName() + ": cannot read the file (" + e.getMessage() + ")");
         }
@@ -162,7 +164,7 @@ public final class StudentCheckViewModel {
             String disk;
             try {
                 disk = Files.size(file) > 4L * dev.gradstep.tex.TexDocument.MAX_LENGTH ? null
-                        : Files.readString(file, StandardCharsets.UTF_8);
+                        : dev.gradstep.tex.SourceText.read(file);
             } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
                 disk = null; // gone or mid-save: look again next time
             }
@@ -307,7 +309,7 @@ public final class StudentCheckViewModel {
                         ? match.correction(report.notation(), chain.lhsExpr(), s.condition(), s.rhsExpr(), derivations) : null;
                 out.add(new LineItem(s.line(), tex, source, mark, firstWrong,
                         s.counterexample() == null ? null : StudentReport.words(s.counterexample()), s.hint(),
-                        s.error(), correction));
+                        s.error() != null ? s.error() : s.reading(), correction));
             }
         }
         return out;
@@ -322,6 +324,9 @@ public final class StudentCheckViewModel {
         }
         if (pending && s.error() == null) {
             return Mark.PENDING;
+        }
+        if (s.ambiguous()) {
+            return Mark.AMBIGUOUS;
         }
         if (s.holds() == Boolean.TRUE) {
             return Mark.HOLDS;
@@ -340,7 +345,9 @@ public final class StudentCheckViewModel {
         }
         StringBuilder sb = new StringBuilder(items.size() + (items.size() == 1 ? " step: " : " steps: ") + (counts[Mark.HOLDS.ordinal()]
                 + counts[Mark.DEFINES.ordinal()]) + " hold, " + counts[Mark.WRONG.ordinal()] + " wrong, "
-                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided.");
+                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided"
+                + (counts[Mark.AMBIGUOUS.ordinal()] == 0 ? "" : ", " + counts[Mark.AMBIGUOUS.ordinal()] + " ambiguous")
+                + ".");
         items.stream().filter(LineItem::firstWrong).findFirst()
                 .ifPresent(i -> sb.append(" The first wrong line is line ").append(i.line()).append('.'));
         return sb.toString();

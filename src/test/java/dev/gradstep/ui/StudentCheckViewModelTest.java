@@ -92,6 +92,18 @@ class StudentCheckViewModelTest {
     }
 
     @Test
+    void check_twoReadingsOfASum_ambiguousMarkWithTheReadingsAndNoCorrection() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set("\\[ 0 \\cdot s_i + 1 = \\sum_i s_i y_i - s_i y_i + s_i \\]");
+        vm.check();
+        StudentCheckViewModel.LineItem item = vm.lines().get(0);
+        assertEquals(StudentCheckViewModel.Mark.AMBIGUOUS, item.mark());
+        assertTrue(item.error().startsWith("two readings"), item.error());
+        assertEquals(null, item.correction());
+        assertTrue(vm.summaryProperty().get().contains("1 ambiguous"), vm.summaryProperty().get());
+    }
+
+    @Test
     void check_unreadableLine_isMarkedWithItsMessageAndSourceText() {
         StudentCheckViewModel vm = viewModel(false);
         vm.textProperty().set("\\begin{align}\nL &= -\\sum_i y_i \\log s_i \\\\\n &= \\frac{ \n\\end{align}");
