@@ -51,7 +51,18 @@ class ArchitectureTest {
     void core_doesNotDependOnEdges() {
         noClasses().that().resideInAnyPackage("dev.gradstep.expr..", "dev.gradstep.tex..", "dev.gradstep.derivation..",
                         "dev.gradstep.check..", "dev.gradstep.numeric..", "dev.gradstep.cas..", "dev.gradstep.export..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gradstep.ui..", "dev.gradstep.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradstep.ui..", "dev.gradstep.cli..", "dev.gradstep.lsp..")
+                .check(main);
+    }
+
+    @Test
+    void languageServer_usesTheCoreNeverTheUiOrCommandLine() {
+        noClasses().that().resideInAPackage("dev.gradstep.lsp..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradstep.ui..", "dev.gradstep.cli..", "dev.gradstep.export..",
+                        "dev.gradstep.numeric..", "javafx..", "org.matheclipse..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackages("dev.gradstep.lsp..", "dev.gradstep.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradstep.lsp..", "org.eclipse.lsp4j..")
                 .check(main);
     }
 

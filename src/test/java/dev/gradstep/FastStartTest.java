@@ -44,7 +44,8 @@ class FastStartTest {
                 dir.resolve(FastStart.APP_ARCHIVE), 1234L, "dev.gradstep.GradStep", ARGS);
         assertEquals(List.of(Path.of("/opt/jdk", "bin", "java").toString(),
                 "-XX:SharedArchiveFile=" + dir.resolve(FastStart.APP_ARCHIVE), "-XX:TieredStopAtLevel=1",
-                "-Dprism.order=sw", "-Xmx1g", "-Dgradstep.processStart=1234", "-cp", jar.toString(),
+                "-Dprism.order=sw", "-Xmx1g", "-Dgradstep.processStart=1234",
+                "-Dgradstep.launcherPid=" + ProcessHandle.current().pid(), "-cp", jar.toString(),
                 "dev.gradstep.GradStep", "check", "a b.yaml"), cmd.orElseThrow());
     }
 
@@ -93,6 +94,62 @@ class FastStartTest {
     }
 
     @Test
+    void command_stampNamesAnotherJar_recordsANewArchiveInsteadOfMappingTheMovedOne(@TempDir Path dir)
+            throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, Path.of("/elsewhere/target/gradstep.jar"));
+        List<String> cmd = FastStart.command(launch(jar, List.of()), archive, 1L, "M", ARGS).orElseThrow();
+        assertTrue(cmd.contains("-XX:ArchiveClassesAtExit=" + FastStart.rebuilt(archive)), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), cmd.toString());
+    }
+
+    @Test
+    void command_stampNamesThisJar_mapsTheArchive(@TempDir Path dir) throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, jar);
+        List<String> cmd = FastStart.command(launch(jar, List.of()), archive, 1L, "M", ARGS).orElseThrow();
+        assertTrue(cmd.contains("-XX:SharedArchiveFile=" + archive), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), cmd.toString());
+    }
+
+    @Test
+    void command_cliArchive_usesTheSerialCollectorFromASmallHeapUnlessTheUserChose(@TempDir Path dir)
+            throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = Files.writeString(dir.resolve(FastStart.CLI_ARCHIVE), "archive");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+        List<String> plain = FastStart.command(launch(jar, List.of()), archive, 1L, "M", ARGS).orElseThrow();
+        assertTrue(plain.contains("-XX:+UseSerialGC") && plain.contains("-Xms16m"), plain.toString());
+        List<String> chosen = FastStart.command(launch(jar, List.of("-XX:+UseG1GC", "-Xms64m")), archive, 1L, "M",
+                ARGS).orElseThrow();
+        assertTrue(!chosen.contains("-XX:+UseSerialGC") && !chosen.contains("-Xms16m"), chosen.toString());
+    }
+
+    @Test
+    void adopt_newArchiveWritten_replacesTheMovedOneAndStampsItForThisJar(@TempDir Path dir) throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, Path.of("/elsewhere/gradstep.jar"));
+        Path rebuilt = Files.writeString(FastStart.rebuilt(archive), "new archive");
+        FastStart.adopt(rebuilt, archive, jar);
+        assertEquals("new archive", Files.readString(archive));
+        assertEquals(Optional.of(jar.toAbsolutePath().normalize().toString()), FastStart.builtFor(archive));
+        assertTrue(Files.notExists(rebuilt));
+    }
+
+    @Test
+    void adopt_noArchiveWritten_leavesTheOldOneAndItsStamp(@TempDir Path dir) throws IOException {
+        Path jar = jarWithArchive(dir);
+        Path archive = dir.resolve(FastStart.APP_ARCHIVE);
+        FastStart.stamp(archive, Path.of("/elsewhere/gradstep.jar"));
+        FastStart.adopt(FastStart.rebuilt(archive), archive, jar);
+        assertEquals("archive", Files.readString(archive));
+        assertEquals(Optional.of(Path.of("/elsewhere/gradstep.jar").toString()), FastStart.builtFor(archive));
+    }
+
+    @Test
     void adjustEnvironment_keepsTheUsersGdkGlAndAddsItOtherwise() {
         Map<String, String> mine = new HashMap<>(Map.of("GDK_GL", "always"));
         FastStart.adjustEnvironment(mine);
@@ -132,6 +189,34 @@ class FastStartTest {
             OptionalInt code = (OptionalInt) fastStart.getMethod("relaunch", Class.class, String.class, String[].class)
                     .invoke(null, probe, "probe.jsa", ARGS);
             assertEquals(OptionalInt.of(0), code, "41: not C1, 42: no start time, 44: arguments changed, 48: no GDK_GL");
+        }
+    }
+
+    /**
+     * A real launcher killed with SIGKILL: its second JVM notices and exits by itself. Both hold the
+     * pipe of the launcher's standard output, so it closes once the second JVM is gone too (an exited
+     * orphan may stay a zombie for a while, which process handles count as alive).
+     */
+    @Test
+    void secondJvm_whenLauncherIsKilled_exitsByItself() throws Exception {
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(launcher.getInputStream()));
+        long childPid = Long.parseLong(out.readLine().trim());
+        var closed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine() == null;
+            } catch (java.io.IOException e) {
+                return true;
+            }
+        });
+        launcher.destroyForcibly().waitFor();
+        try {
+            assertTrue(closed.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+            throw new AssertionError("the second JVM outlived its killed launcher", e);
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.gradstep.cas;
 
-/** The outcome of asking the CAS whether an expression is identically zero. */
-public record Proof(Status status, String detail) {
+/**
+ * The outcome of asking the CAS whether an expression is identically zero. {@code cached}: the
+ * answer was Symja's to the same question earlier, taken from an {@link AnswerCache}.
+ */
+public record Proof(Status status, String detail, boolean cached) {
     public enum Status {
         /** Symja simplified it to zero. */
         PROVED,
@@ -11,5 +14,9 @@ public record Proof(Status status, String detail) {
         ABORTED,
         /** Refused or failed. */
         ERROR
+    }
+
+    public Proof(Status status, String detail) {
+        this(status, detail, false);
     }
 }

@@ -3,6 +3,7 @@ package dev.gradstep.cas;
 import dev.gradstep.expr.Expr;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import org.matheclipse.core.eval.exception.ASTElementLimitExceeded;
 import org.matheclipse.core.eval.exception.BigIntegerLimitExceeded;
 import org.matheclipse.core.eval.exception.IterationLimitExceeded;
 import org.matheclipse.core.eval.exception.RecursionLimitExceeded;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.parser.client.ParserConfig;
 import org.matheclipse.parser.client.SyntaxError;
@@ -51,14 +53,36 @@ public final class SymjaGateway implements AutoCloseable {
     /** One question at a time, so a time limit counts the question's own work, not the queue before it. */
     private final ReentrantLock turn = new ReentrantLock(true);
     private final CompletableFuture<Void> ready;
+    /** Symja's earlier answers by question; null to ask every time. */
+    private final AnswerCache answers;
     private Worker worker;
     private boolean closed;
 
-    private SymjaGateway(Limits limits) {
+    private SymjaGateway(Limits limits, AnswerCache answers, boolean lazy) {
         this.limits = limits;
+        this.answers = answers;
         this.whitelist = new Whitelist(limits.maxLeaves());
-        this.worker = new Worker(limits, 1);
-        this.ready = worker.warmed;
+        this.ready = new CompletableFuture<>();
+        if (!lazy) {
+            synchronized (lock) {
+                currentWorker();
+            }
+        }
+    }
+
+    /** The worker, started (and warming) on first need; call holding {@code lock}. */
+    private Worker currentWorker() {
+        if (worker == null) {
+            worker = new Worker(limits, 1);
+            worker.warmed.whenComplete((v, t) -> {
+                if (t == null) {
+                    ready.complete(null);
+                } else {
+                    ready.completeExceptionally(t);
+                }
+            });
+        }
+        return worker;
     }
 
     private static final BooleanSupplier NEVER = () -> false;
@@ -71,8 +95,41 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     public static SymjaGateway start(Limits limits) {
+        return start(limits, null);
+    }
+
+    /** As {@link #start()}, answering repeated questions from {@code answers} (null: none). */
+    public static SymjaGateway start(AnswerCache answers) {
+        return start(Limits.DEFAULT, answers);
+    }
+
+    public static SymjaGateway start(Limits limits, AnswerCache answers) {
         quietLogging();
-        return new SymjaGateway(limits);
+        return new SymjaGateway(limits, answers, false);
+    }
+
+    /**
+     * As {@link #start(AnswerCache)}, but Symja is loaded only when a question is not in the cache:
+     * a run whose answers are all known never pays the engine's two seconds of start-up.
+     * {@link #whenReady()} completes only once some question needed the engine.
+     */
+    public static SymjaGateway startLazily(AnswerCache answers) {
+        quietLogging();
+        return new SymjaGateway(Limits.DEFAULT, answers, true);
+    }
+
+    /** Starts loading the engine now if it was started lazily and has not been needed yet; returns at once. */
+    public void warmUp() {
+        synchronized (lock) {
+            if (!closed) {
+                currentWorker();
+            }
+        }
+    }
+
+    /** The cache this gateway answers from, or null. */
+    public AnswerCache answers() {
+        return answers;
     }
 
     public boolean isReady() {
@@ -114,6 +171,19 @@ public final class SymjaGateway implements AutoCloseable {
     }
 
     private Proof zeroByStages(String input, Duration timeout, BooleanSupplier cancelled) {
+        if (answers == null) {
+            return askZero(input, timeout, cancelled);
+        }
+        Optional<Proof> known = answers.get(input);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Proof fresh = askZero(input, timeout, cancelled);
+        answers.put(input, fresh);
+        return fresh;
+    }
+
+    private Proof askZero(String input, Duration timeout, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
         CasResult first = run("Together[Expand[" + input + "]]", timeout, SymjaGateway::asZeroTest, cancelled);
         if (first instanceof CasResult.Ok ok && ok.value().equals("0")) {
@@ -214,7 +284,7 @@ public final class SymjaGateway implements AutoCloseable {
             if (closed) {
                 return new CasResult.Error("the CAS has been shut down");
             }
-            w = worker;
+            w = currentWorker();
         }
         Future<CasResult> f;
         try {
@@ -280,8 +350,10 @@ public final class SymjaGateway implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
-            worker.engineStop();
-            worker.executor.shutdownNow();
+            if (worker != null) {
+                worker.engineStop();
+                worker.executor.shutdownNow();
+            }
         }
     }
 
@@ -349,6 +421,25 @@ public final class SymjaGateway implements AutoCloseable {
             Config.MAX_BIT_LENGTH = limits.maxBitLength();
             Config.MAX_POLYNOMIAL_DEGREE = limits.maxPolynomialDegree();
             Config.MAX_INPUT_LEAVES = limits.maxLeaves();
+            skipAutoload();
+        }
+
+        /**
+         * {@code F.initSymbols} (run when the parser's class loads) evaluates every {@code .m} file
+         * in a folder named {@code .\Autoload} in the working directory, and does nothing else.
+         * Marking it as run keeps every definition inside the jar; a Symja without these fields
+         * fails the start rather than read the folder.
+         */
+        static void skipAutoload() {
+            try {
+                for (String name : new String[] {"isSystemStarted", "systemInitialized"}) {
+                    Field field = F.class.getDeclaredField(name);
+                    field.setAccessible(true);
+                    field.setBoolean(null, true);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot switch off Symja's autoload folder: " + e, e);
+            }
         }
 
         CasResult evaluate(String input, Whitelist whitelist, Function<IExpr, CasResult> finish) {

@@ -123,7 +123,8 @@ final class Chains {
             if (s.from() != null) {
                 collect(s.from(), bound, true, out);
             }
-            if (s.to() != null) {
+            if (s.to() != null && !(s.to() instanceof Expr.Sym top && top.isPlain())) {
+                // a letter that only bounds a sum (J in \\sum_{j=1}^{J}) is a count, not an index
                 collect(s.to(), bound, true, out);
             }
             for (Condition.Relation r : s.where().relations()) {

@@ -40,7 +40,13 @@ public final class DerivationChecker {
     }
 
     /** Checks every step, reporting each verdict as soon as it is known; stops early when cancelled. */
-    public DerivationReport check(Derivation derivation, Consumer<StepVerdict> onVerdict, BooleanSupplier cancelled) {
+    public DerivationReport check(Derivation derivation, Consumer<StepVerdict> onVerdict, BooleanSupplier cancelledByUser) {
+        long deadline = System.nanoTime() + settings.budget().perFile().toNanos();
+        BooleanSupplier overTime = () -> System.nanoTime() - deadline > 0;
+        // the file's time budget stops work the same way the user's cancel does; the reason differs
+        BooleanSupplier cancelled = () -> cancelledByUser.getAsBoolean() || overTime.getAsBoolean();
+        String stopped = "not checked: the time budget of " + settings.budget().perFile().toSeconds()
+                + " s for one file was used up";
         List<Chains.Link> links;
         try {
             links = Chains.of(derivation.steps());
@@ -64,8 +70,12 @@ public final class DerivationChecker {
             for (Chains.Link link : links) {
                 futures.add(pool.submit(() -> {
                     StepVerdict v = cancelled.getAsBoolean()
-                            ? undecided(link.step().number(), "cancelled")
-                            : checkLink(derivation, link, cancelled);
+                            ? undecided(link.step().number(), cancelledByUser.getAsBoolean() ? "cancelled" : stopped)
+                            : remembered(derivation, link, cancelled);
+                    if (v.outcome() == Outcome.UNDECIDED && overTime.getAsBoolean() && !cancelledByUser.getAsBoolean()
+                            && v.detail().contains("cancelled")) {
+                        v = undecided(link.step().number(), stopped);
+                    }
                     onVerdict.accept(v);
                     return v;
                 }));
@@ -121,6 +131,76 @@ public final class DerivationChecker {
 
     private static StepVerdict undecided(int step, String why) {
         return new StepVerdict(step, Outcome.UNDECIDED, Set.of(), Set.of(), null, null, null, why);
+    }
+
+    /** Separates the fields of a verdict kept as text; never in LaTeX or in a verdict's words. */
+    private static final String FIELD = "\u001f";
+
+    /**
+     * A verified step's verdict from the gateway's answer cache when the same question was checked
+     * before, else checked and kept. The key names everything the verdict depends on: the settings,
+     * whether Symja is asked, the notation, assumptions and definitions, and the step (its number
+     * seeds the random points) with its sides and condition as read, so any change to the question's
+     * canonical form is another key. Only verified verdicts are kept: a failure is worked out again
+     * with its counterexample and an undecided step may be decided with more time.
+     */
+    private StepVerdict remembered(Derivation derivation, Chains.Link link, BooleanSupplier cancelled) {
+        dev.gradstep.cas.AnswerCache cache = gateway == null ? null : gateway.answers();
+        if (cache == null) {
+            return checkLink(derivation, link, cancelled);
+        }
+        String key = verdictKey(derivation, link);
+        java.util.Optional<String> known = cache.recallText(key);
+        if (known.isPresent()) {
+            StepVerdict v = readVerdict(link.step().number(), known.get());
+            if (v != null) {
+                return v;
+            }
+        }
+        StepVerdict v = checkLink(derivation, link, cancelled);
+        if (v.outcome() == Outcome.VERIFIED && !cancelled.getAsBoolean()) {
+            cache.rememberText(key, String.join(FIELD, v.basis().stream().map(Enum::name).sorted().toList().toString(),
+                    v.assumptions().stream().map(Enum::name).sorted().toList().toString(), String.valueOf(v.link()), v.detail()));
+        }
+        return v;
+    }
+
+    private String verdictKey(Derivation d, Chains.Link link) {
+        StringBuilder sb = new StringBuilder("verdict 1|").append(settings).append('|').append(gateway != null)
+                .append('|').append(d.notation()).append('|')
+                .append(d.assumptions().stream().map(Enum::name).sorted().toList());
+        for (Definition def : d.definitions()) {
+            sb.append("|def ").append(def.symbol()).append('=').append(def.value());
+        }
+        dev.gradstep.derivation.Step step = link.step();
+        return sb.append("|step ").append(step.number()).append(' ').append(step.rule()).append(' ')
+                .append(new java.util.TreeMap<>(step.parts())).append("|left ").append(link.chainLeft())
+                .append("|previous ").append(link.previous()).append("|rights ").append(link.rights())
+                .append("|if ").append(link.condition()).toString();
+    }
+
+    private static StepVerdict readVerdict(int number, String text) {
+        String[] f = text.split(FIELD, -1);
+        if (f.length != 4) {
+            return null;
+        }
+        try {
+            Set<Basis> basis = EnumSet.noneOf(Basis.class);
+            names(f[0]).forEach(n -> basis.add(Basis.valueOf(n)));
+            Set<Assumption> used = EnumSet.noneOf(Assumption.class);
+            names(f[1]).forEach(n -> used.add(Assumption.valueOf(n)));
+            Boolean link = f[2].equals("null") ? null : Boolean.valueOf(f[2]);
+            return new StepVerdict(number, Outcome.VERIFIED, basis, used, true, link, null,
+                    f[3] + "; this verdict from the cache (the same question was checked before)");
+        } catch (RuntimeException e) {
+            // not a verdict this version wrote: check the step again
+            return null;
+        }
+    }
+
+    private static List<String> names(String list) {
+        String inner = list.substring(1, list.length() - 1).trim();
+        return inner.isEmpty() ? List.of() : List.of(inner.split(",\\s*"));
     }
 
     private StepVerdict checkLink(Derivation derivation, Chains.Link written, BooleanSupplier cancelled) {
@@ -199,6 +279,7 @@ public final class DerivationChecker {
         List<String> free = Chains.freeIndices(sides, link.condition(), notation);
         int rows = NumericComparer.rowCounts(notation)[0];
         int cases = 0;
+        int cached = 0;
         for (int k = from; k <= to; k++) {
             Instantiator inst = new Instantiator(notation, k, rows, definitions, false);
             for (Map<String, Integer> env : IndexCases.representatives(free, inst.rowIndices(sides), link.condition(), inst)) {
@@ -218,20 +299,23 @@ public final class DerivationChecker {
                     }
                     Proof proof = gateway.proveZero(diff, settings.symbolicTimeout(), cancelled);
                     cases++;
+                    cached += proof.cached() ? 1 : 0;
                     if (proof.status() != Proof.Status.PROVED) {
                         String why = switch (proof.status()) {
                             case ABORTED -> proof.detail();
                             case NOT_PROVED -> "could not simplify the difference to 0";
                             default -> "failed: " + proof.detail();
                         };
-                        return new SymbolicResult(false, "Symja: " + why + " (K=" + k + ", " + env + ")");
+                        return new SymbolicResult(false, "Symja: " + why + " (K=" + k + ", " + env + ")"
+                                + (proof.cached() ? " (Symja's answer from the cache)" : ""));
                     }
                 }
             }
         }
         String range = from == to ? "K=" + from : "K=" + from + ".." + to;
         return new SymbolicResult(true, "Symja: proved for " + range + " (" + cases + " index case"
-                + (cases == 1 ? "" : "s") + ")");
+                + (cases == 1 ? "" : "s") + (cached == 0 ? "" : cached == cases ? ", answers from the cache"
+                : ", " + cached + " answer" + (cached == 1 ? "" : "s") + " from the cache") + ")");
     }
 
     static List<Expr> sides(Chains.Link link) {

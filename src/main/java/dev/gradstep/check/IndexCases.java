@@ -20,6 +20,14 @@ final class IndexCases {
 
     static List<Map<String, Integer>> all(List<String> free, Set<String> rowIndices, Condition condition,
                                           Instantiator inst) {
+        long count = 1;
+        for (String index : free) {
+            count *= rowIndices.contains(index) ? inst.rows() : inst.classes();
+            if (count > inst.budget().maxCases()) {
+                throw new Instantiator.InstantiationException("the free indices " + free + " have more than "
+                        + inst.budget().maxCases() + " index cases at K=" + inst.classes() + " (the budget)");
+            }
+        }
         return all(free, rowIndices, condition, inst, Integer.MAX_VALUE);
     }
 

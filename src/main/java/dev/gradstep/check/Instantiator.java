@@ -2,6 +2,7 @@ package dev.gradstep.check;
 
 import dev.gradstep.derivation.Definition;
 import dev.gradstep.derivation.Notation;
+import dev.gradstep.expr.Budget;
 import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Expr.Add;
@@ -46,6 +47,9 @@ final class Instantiator {
         DISPLAY
     }
 
+    private final Budget budget;
+    /** Sum terms written out by the current {@link #instantiate} call. */
+    private long written;
     private final Notation notation;
     private final int classes;
     private final int rows;
@@ -71,6 +75,17 @@ final class Instantiator {
      *     derivatives with respect to plain variables for the CAS to take
      */
     Instantiator(Notation notation, int classes, int rows, List<Definition> definitions, boolean resolveDerivatives) {
+        this(notation, classes, rows, definitions, resolveDerivatives, Budget.DEFAULT);
+    }
+
+    /** @throws InstantiationException when K is over the budget's class count */
+    Instantiator(Notation notation, int classes, int rows, List<Definition> definitions, boolean resolveDerivatives,
+                 Budget budget) {
+        if (classes > budget.maxClasses()) {
+            throw new InstantiationException("K = " + classes + " classes is over the budget of "
+                    + budget.maxClasses() + "; check with a symbol such as K");
+        }
+        this.budget = budget;
         this.notation = notation;
         this.classes = classes;
         this.rows = rows;
@@ -78,6 +93,10 @@ final class Instantiator {
             this.definitions.put(d.symbol().name(), d);
         }
         this.resolveDerivatives = resolveDerivatives;
+    }
+
+    Budget budget() {
+        return budget;
     }
 
     int classes() {
@@ -97,6 +116,7 @@ final class Instantiator {
     }
 
     Expr instantiate(Expr e, Map<String, Integer> env, Mode mode) {
+        written = 0;
         return inst(e, env, Set.of(), mode == Mode.DISPLAY);
     }
 
@@ -323,9 +343,12 @@ final class Instantiator {
 
     private Expr sum(Sum s, Map<String, Integer> env, Set<String> keep, boolean display) {
         int from = s.from() == null ? 1 : index(s.from(), env);
-        int to = s.to() == null ? classes : index(s.to(), env);
-        if (to - from > 100_000) {
-            throw new InstantiationException("a sum over more than 100000 terms");
+        int to = s.to() == null || isCount(s.to(), env) ? classes : index(s.to(), env);
+        // counted before they are written: nested sums multiply, and six of them exhausted the heap
+        written += Math.max(0, (long) to - from + 1);
+        if (written > budget.maxTerms()) {
+            throw new InstantiationException("written out, the sums have more than " + budget.maxTerms()
+                    + " terms (the budget for one side)");
         }
         List<Expr> terms = new ArrayList<>();
         Map<String, Integer> inner = new HashMap<>(env);
@@ -336,6 +359,12 @@ final class Instantiator {
             }
         }
         return Exprs.add(terms);
+    }
+
+    /** An upper bound named by a letter with no value of its own: the class count, whatever its letter. */
+    private boolean isCount(Expr to, Map<String, Integer> env) {
+        return to instanceof Sym s && s.isPlain() && !env.containsKey(s.name()) && sizeOf(s.name()) == null
+                && !definitions.containsKey(s.name()) && !isVectorName(s.name());
     }
 
     private boolean hasMeaning(String name) {
@@ -372,6 +401,18 @@ final class Instantiator {
     }
 
     private Expr function(Fn f, Map<String, Integer> env, Set<String> keep, boolean display) {
+        if (f.name().equals(notation.loss())) {
+            // L(s, y), H(Y, \\sigma(A)), E(t, o): the arguments name what the loss depends on
+            return inst(new Sym(notation.loss()), env, keep, display);
+        }
+        Sym own = ownArgument(f);
+        if (own != null && !(f.name().equals(notation.probs()) && own.name().equals(notation.logits()))) {
+            // y_i(1 - y_i) style: a symbol times a parenthesised factor, as it was always read
+            return inst(new Mul(List.of(new Sym(f.name(), f.indices()), own)), env, keep, display);
+        }
+        if (own != null) {
+            return symbol(new Sym(notation.probs(), f.indices()), env, keep, display);
+        }
         boolean isProbs = f.name().equals(notation.probs()) || f.name().equals("softmax");
         if (!isProbs) {
             throw new InstantiationException("unknown function '" + f.name() + "': the notation gives it no meaning");
@@ -396,6 +437,15 @@ final class Instantiator {
         }
         List<Expr> indices = rowIndex == null ? List.of(classIndex) : List.of(rowIndex, classIndex);
         return symbol(new Sym(notation.probs(), indices), env, keep, display);
+    }
+
+    /** The argument of {@code y_i(z_i)}, a symbol carrying the indices of the call itself; null otherwise. */
+    private static Sym ownArgument(Fn f) {
+        if (!f.indices().isEmpty() && f.args().size() == 1 && f.args().get(0) instanceof Sym a
+                && a.indices().equals(f.indices())) {
+            return a;
+        }
+        return null;
     }
 
     /** Replaces symbols by what the function gives for them. */

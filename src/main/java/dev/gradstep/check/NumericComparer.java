@@ -61,7 +61,7 @@ final class NumericComparer {
         int cases = 0;
         for (int k = from; k <= to && !cancelled.getAsBoolean(); k++) {
             for (int rows : rowCounts(notation)) {
-                Instantiator inst = new Instantiator(notation, k, rows, definitions, true);
+                Instantiator inst = new Instantiator(notation, k, rows, definitions, true, settings.budget());
                 int caseNumber = 0;
                 for (Map<String, Integer> env : IndexCases.all(free, inst.rowIndices(sides), link.condition(), inst)) {
                     cases++;

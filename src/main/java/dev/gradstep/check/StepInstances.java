@@ -19,7 +19,7 @@ import java.util.Set;
 public final class StepInstances {
 
     /** More classes than this are not instantiated: the sums would be too long to show or evaluate. */
-    public static final int MAX_CLASSES = 2000;
+    public static final int MAX_CLASSES = dev.gradstep.expr.Budget.DEFAULT.maxClasses();
     /** At most this many index cases are listed or evaluated. */
     public static final int MAX_CASES = 64;
 

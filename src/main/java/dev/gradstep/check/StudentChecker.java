@@ -11,6 +11,7 @@ import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Exprs;
 import dev.gradstep.expr.Line;
+import dev.gradstep.tex.DocumentText;
 import dev.gradstep.tex.TexDocument;
 import dev.gradstep.tex.TexParseException;
 import dev.gradstep.tex.TexReader;
@@ -39,14 +40,41 @@ public final class StudentChecker {
     /** Most '=' signs in one row whose sides are read one by one after the row fails to read. */
     private static final int MAX_SIDES = 40;
 
+    /** Most chains whose results one checker remembers. */
+    private static final int MAX_REMEMBERED_CHAINS = 2000;
+
     private final DerivationChecker checker;
     private final StudentHints hints;
+    /** A chain's step results by its canonical content (see {@link #chainKey}); null to remember none. */
+    private final Map<String, Map<Integer, StepResult>> remembered;
 
     /** @param gateway the CAS for symbolic confirmation; null for numeric-only checking */
     public StudentChecker(SymjaGateway gateway, CheckSettings settings) {
+        this(gateway, settings, false);
+    }
+
+    /**
+     * @param rememberChains keep each chain's results by what it says, so that checking an edited
+     *     text again re-verifies only the chains whose content (or whose notation and definitions) changed
+     */
+    public StudentChecker(SymjaGateway gateway, CheckSettings settings, boolean rememberChains) {
         this.checker = new DerivationChecker(gateway, settings);
         this.hints = new StudentHints(settings);
+        this.remembered = rememberChains ? java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Map<Integer, StepResult>> eldest) {
+                        return size() > MAX_REMEMBERED_CHAINS;
+                    }
+                }) : null;
     }
+
+    /** How many chains the last {@link #check} verified afresh (the others were remembered). */
+    public int chainsVerifiedLastTime() {
+        return chainsVerified.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger chainsVerified = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Checks the text of a file.
@@ -57,10 +85,25 @@ public final class StudentChecker {
      */
     public StudentReport check(String file, String text, String notationWords, BooleanSupplier cancelled) {
         StudentReport read = read(file, text, notationWords);
-        TexDocument doc = TexDocument.read(text);
+        TexDocument doc = document(file, text);
         StudentNotation notation = read.notation();
-        List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
-        return run(file, notation, chains, cancelled, true);
+        List<Pending> chains = chains(doc, reader(notation), notation.notation());
+        return run(file, notation, chains, cancelled, true).withDocument(doc, notationWarnings(doc, notationWords));
+    }
+
+    /** A file's maths, read by what the text is (LaTeX, Markdown, a notebook) and not only by its name. */
+    private static TexDocument document(String file, String text) {
+        return TexDocument.read(DocumentText.read(file, text));
+    }
+
+    /**
+     * A reader for the file's notation: the probabilities' function name, and the loss, which authors
+     * write with its arguments ({@code L(u)}, {@code J(\\theta)}).
+     */
+    private static TexReader reader(StudentNotation notation) {
+        java.util.Set<String> names = new java.util.HashSet<>(notation.functionNames());
+        names.add(notation.notation().loss());
+        return new TexReader(names);
     }
 
     public StudentReport check(String file, String text, String notationWords) {
@@ -74,18 +117,19 @@ public final class StudentChecker {
      * @throws StudentNotation.NotationException when the given notation cannot be read
      */
     public static StudentReport read(String file, String text, String notationWords) {
-        TexDocument doc = TexDocument.read(text);
+        TexDocument doc = document(file, text);
         StudentNotation notation = notationOf(doc, notationWords);
-        List<Pending> chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+        List<Pending> chains = chains(doc, reader(notation), notation.notation());
         if (notation.source() == StudentNotation.Source.GUESSED) {
             List<Line> lines = new ArrayList<>();
             for (Pending c : chains) {
                 lines.addAll(c.lines());
             }
             notation = StudentNotation.guess(lines);
-            chains = chains(doc, new TexReader(notation.functionNames()), notation.notation());
+            chains = chains(doc, reader(notation), notation.notation());
         }
-        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false);
+        return new StudentChecker(null, CheckSettings.defaults()).run(file, notation, chains, () -> false, false)
+                .withDocument(doc, notationWarnings(doc, notationWords));
     }
 
     /**
@@ -134,7 +178,7 @@ public final class StudentChecker {
         String error = v.outcome() == Outcome.UNDECIDED || v.holds() == Boolean.FALSE && v.counterexample() == null
                 ? v.detail() : null;
         return new StepResult(1, typed.trim(), rhs, v.holds(), continues ? v.link() : null, condition,
-                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false);
+                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false, v.detail());
     }
 
     private static Condition mergedCondition(Condition a, Condition b) {
@@ -143,13 +187,23 @@ public final class StudentChecker {
         return new Condition(all);
     }
 
+    private static List<String> notationWarnings(TexDocument doc, String words) {
+        if (words != null && !words.isBlank() || doc.notation() == null) {
+            return List.of();
+        }
+        return StudentNotation.unknownKeys(doc.notation(), new StringBuilder()).stream()
+                .map(w -> doc.places().label(doc.notationLine()) + ": " + w).toList();
+    }
+
     private static StudentNotation notationOf(TexDocument doc, String words) {
         if (words != null && !words.isBlank()) {
             return StudentNotation.parse(words, StudentNotation.Source.COMMAND_LINE);
         }
         if (doc.notation() != null) {
             try {
-                return StudentNotation.parse(doc.notation(), StudentNotation.Source.FILE);
+                StringBuilder known = new StringBuilder();
+                StudentNotation.unknownKeys(doc.notation(), known);
+                return StudentNotation.parse(known.toString(), StudentNotation.Source.FILE);
             } catch (StudentNotation.NotationException e) {
                 throw new StudentNotation.NotationException("line " + doc.notationLine() + ": " + e.getMessage());
             }
@@ -180,17 +234,35 @@ public final class StudentChecker {
         int rows = 0;
         // a block that starts with '=' continues the chain of the block before (text may come between)
         Pending current = null;
+        int textFrom = 0;
+        // a case stated in the text holds for the blocks after it that go on deriving the same left side
+        Condition lead = Condition.ALWAYS;
+        Expr leadLeft = null;
         for (TexDocument.Block block : doc.blocks()) {
+            if (!block.rows().isEmpty()) {
+                TexDocument.Row first = block.rows().get(0);
+                int start = Math.min(first.offset(), doc.source().length());
+                Condition stated = leadCondition(doc.source(), textFrom, start, reader);
+                if (!stated.isAlways()) {
+                    lead = stated;
+                    leadLeft = null;
+                } else if (textFrom < start && HEADING.matcher(doc.source().substring(textFrom, start)).find()) {
+                    lead = Condition.ALWAYS;
+                }
+                TexDocument.Row lastRow = block.rows().get(block.rows().size() - 1);
+                textFrom = Math.max(textFrom, lastRow.offset() + lastRow.text().length());
+            }
             if (rows + block.rows().size() > MAX_ROWS) {
                 String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
                 out.add(new Pending(block.line(), "", null, why, 0,
-                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + why, 0))));
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, doc.places().label(block.line()) + ": " + why, 0))));
                 break;
             }
             rows += block.rows().size();
             if (block.error() != null) {
                 out.add(new Pending(block.line(), "", null, block.error(), 0,
-                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS, "line " + block.line() + ": " + block.error(), 0))));
+                        List.of(new Entry(block.line(), "", null, Condition.ALWAYS,
+                                doc.places().label(block.line()) + ": " + block.error(), 0))));
                 current = null;
                 continue;
             }
@@ -204,8 +276,15 @@ public final class StudentChecker {
                 try {
                     line = reader.readLine(row.text());
                 } catch (TexParseException e) {
-                    current = unreadable(row, e, continuation, current, reader, out);
+                    current = unreadable(row, e, continuation, current, reader, out, lead);
                     continue;
+                }
+                if (!continuation && line.lhs() != null && !lead.isAlways()) {
+                    if (leadLeft == null) {
+                        leadLeft = line.lhs();
+                    } else if (!leadLeft.equals(line.lhs())) {
+                        lead = Condition.ALWAYS;
+                    }
                 }
                 if (!continuation && line.lhs() != null) {
                     current = new Pending(row.start().line(), given.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
@@ -220,11 +299,57 @@ public final class StudentChecker {
                     boolean last = k == line.rights().size() - 1;
                     String tex = last && !line.condition().isAlways() || row.equalsLines().size() < line.rights().size()
                             ? writer.write(rhs) : given.segment(k, k + 1);
-                    current.entries().add(new Entry(lineOf(row, k), tex, rhs, line.condition(), null, 0));
+                    Condition condition = line.condition().isAlways() ? lead : line.condition();
+                    current.entries().add(new Entry(lineOf(row, k), tex, rhs, condition, null, 0));
                 }
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern INLINE_MATH =
+            java.util.regex.Pattern.compile("\\\\\\((.+?)\\\\\\)|(?<![$\\\\])\\$([^$\\n]+)\\$(?!\\$)");
+    private static final java.util.regex.Pattern HEADING =
+            java.util.regex.Pattern.compile("(?m)^\\s*(#|\\\\(sub)*section)");
+    private static final java.util.regex.Pattern CASE_WORD =
+            java.util.regex.Pattern.compile("(?i)(\\bif|\\bwhen|\\bcase\\s*\\d*\\s*:?|\\bfor)\\W{0,4}$");
+    private static final java.util.regex.Pattern INDEX_RELATION =
+            java.util.regex.Pattern.compile("\\s*[A-Za-z]\\s*(=|\\\\neq?|\\\\ne|\\\\not\\s*=|!=|\u2260)\\s*[A-Za-z]\\s*");
+
+    /**
+     * A case stated in the text just before a block ({@code If \\(i=j\\),}, {@code Case 2: $i \\neq k$},
+     * {@code When $i = k$, ... we get:}): the one inline relation between two index letters in the last
+     * paragraph before it. It applies to the block's rows that state no condition of their own.
+     */
+    static Condition leadCondition(String source, int from, int to, TexReader reader) {
+        if (to <= from || to > source.length()) {
+            return Condition.ALWAYS;
+        }
+        // the block's own opening ($$, \\[, \\begin{align}) is not text before it
+        String lead = source.substring(from, to).replaceFirst("(?:\\s|\\$\\$|\\\\\\[|\\\\begin\\{[A-Za-z*]+\\})+$", "");
+        String[] paragraphs = lead.split("\\n\\s*\\n");
+        String last = paragraphs.length == 0 ? "" : paragraphs[paragraphs.length - 1];
+        java.util.regex.Matcher m = INLINE_MATH.matcher(last);
+        String relation = null;
+        while (m.find()) {
+            String math = m.group(1) != null ? m.group(1) : m.group(2);
+            String before = last.substring(0, m.start()).replaceAll("[*_`>-]", " ").trim();
+            boolean stated = before.isEmpty() || CASE_WORD.matcher(before).find();
+            if (stated && INDEX_RELATION.matcher(math).matches()) {
+                if (relation != null) {
+                    return Condition.ALWAYS;
+                }
+                relation = math;
+            }
+        }
+        if (relation == null) {
+            return Condition.ALWAYS;
+        }
+        try {
+            return reader.readLine("x = x \\quad (" + relation + ")").condition();
+        } catch (TexParseException e) {
+            return Condition.ALWAYS;
+        }
     }
 
     /**
@@ -275,9 +400,9 @@ public final class StudentChecker {
 
     /** A row that cannot be read: find which of its sides is unreadable, keep the others. */
     private static Pending unreadable(TexDocument.Row row, TexParseException e, boolean continuation, Pending current,
-                                      TexReader reader, List<Pending> out) {
+                                      TexReader reader, List<Pending> out, Condition lead) {
         TexDocument.Position at = row.position(e.line(), e.column());
-        String message = describe(at, e);
+        String message = describe(row, at, e);
         // each side is read alone to find the unreadable one; a row with very many signs is reported whole
         int signs = row.equalsLines().size() > MAX_SIDES ? 0 : row.equalsLines().size();
         if (!continuation) {
@@ -288,7 +413,7 @@ public final class StudentChecker {
                 lhs = reader.readExpr(blankOutside(row, -1, 0));
             } catch (TexParseException le) {
                 TexDocument.Position p = row.position(le.line(), le.column());
-                lhsError = describe(p, le);
+                lhsError = describe(row, p, le);
                 lhsColumn = p.column();
             }
             current = new Pending(row.start().line(), row.segment(-1, 0), lhs, lhsError, lhsColumn, new ArrayList<>());
@@ -303,11 +428,11 @@ public final class StudentChecker {
             try {
                 Line part = reader.readLine(text);
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), part.rights().get(0),
-                        part.condition(), null, 0));
+                        part.condition().isAlways() ? lead : part.condition(), null, 0));
             } catch (TexParseException pe) {
                 TexDocument.Position p = row.position(pe.line(), pe.column());
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), null, Condition.ALWAYS,
-                        describe(p, pe), p.column()));
+                        describe(row, p, pe), p.column()));
                 blamed = true;
             }
         }
@@ -331,8 +456,8 @@ public final class StudentChecker {
         return sb.toString();
     }
 
-    private static String describe(TexDocument.Position at, TexParseException e) {
-        return "line " + at.line() + ", column " + at.column() + ": " + e.reason()
+    private static String describe(TexDocument.Row row, TexDocument.Position at, TexParseException e) {
+        return row.document().places().label(at.line()) + ", column " + at.column() + ": " + e.reason()
                 + (e.token().isEmpty() ? "" : " (at '" + e.token() + "')");
     }
 
@@ -343,7 +468,7 @@ public final class StudentChecker {
     private StudentReport run(String file, StudentNotation sn, List<Pending> chains, BooleanSupplier cancelled,
                               boolean checkSteps) {
         Notation notation = sn.notation();
-        List<Definition> definitions = new ArrayList<>();
+        List<Definition> definitions = new ArrayList<>(declared(sn));
         Set<Integer> definitionChains = new HashSet<>();
         TexWriter writer = new TexWriter();
         for (int c = 0; c < chains.size(); c++) {
@@ -357,9 +482,19 @@ public final class StudentChecker {
         List<Step> steps = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         StepResult[][] results = new StepResult[chains.size()][];
+        String[] keys = new String[chains.size()];
+        // steps are numbered as in the whole file even when remembered chains are left out, so the
+        // random points (seeded by step number) and so every verdict are those of a full check
+        int number = 0;
+        int fresh = 0;
         for (int c = 0; c < chains.size(); c++) {
             Pending chain = chains.get(c);
             results[c] = new StepResult[chain.entries().size()];
+            Map<Integer, StepResult> recalled = null;
+            if (remembered != null && checkSteps && !definitionChains.contains(c)) {
+                keys[c] = chainKey(sn, definitions, chain);
+                recalled = remembered.get(keys[c]);
+            }
             Expr previous = null;
             boolean segmentOpen = false;
             for (int k = 0; k < chain.entries().size(); k++) {
@@ -400,12 +535,21 @@ public final class StudentChecker {
                     previous = e.rhs();
                     continue;
                 }
-                steps.add(new Step(steps.size() + 1, e.tex(), line, Rule.SIMPLIFY, "", Map.of(), null, e.line()));
-                slots.add(new Slot(c, k, leftKnown, !segmentOpen));
+                number++;
+                if (recalled != null && recalled.containsKey(k)) {
+                    StepResult r = recalled.get(k);
+                    results[c][k] = result(e, r.holds(), r.link(), conditionTex, r.basis(), r.counterexample(), r.hint(),
+                            r.error(), 0, false).withDetail(r.detail());
+                } else {
+                    steps.add(new Step(number, e.tex(), line, Rule.SIMPLIFY, "", Map.of(), null, e.line()));
+                    slots.add(new Slot(c, k, leftKnown, !segmentOpen));
+                }
                 segmentOpen = true;
                 previous = e.rhs();
             }
+            fresh += recalled == null && keys[c] != null ? 1 : 0;
         }
+        chainsVerified.set(fresh);
         Set<Assumption> assumptions = sn.labelsSumToOne() && notation.onehot() == null
                 ? EnumSet.of(Assumption.LABELS_SUM_TO_ONE) : EnumSet.noneOf(Assumption.class);
         Derivation derivation = new Derivation("student", file, "", notation, assumptions, steps, file, definitions);
@@ -441,7 +585,13 @@ public final class StudentChecker {
                         steps.get(i), cancelled);
             }
             results[slot.chain()][slot.entry()] = result(e, holds, link, conditionTex(e.condition(), writer), basis,
-                    counterexample, hint, error, 0, false);
+                    counterexample, hint, error, 0, false).withDetail(v.detail());
+        }
+        if (!verdicts.isEmpty()) {
+            rereadScopes(derivation, verdicts, slots, chains, results, cancelled);
+        }
+        if (remembered != null && checkSteps && !cancelled.getAsBoolean()) {
+            remember(slots, keys, results);
         }
         List<StudentReport.Chain> out = new ArrayList<>();
         for (int c = 0; c < chains.size(); c++) {
@@ -459,6 +609,118 @@ public final class StudentChecker {
             out.add(new StudentReport.Chain(chain.line(), chain.lhsTex(), chain.lhs(), stepResults));
         }
         return new StudentReport(file, sn, out);
+    }
+
+    /**
+     * A wrong step whose sum may cover the terms after it ({@code \\sum_i a_i + b_i}) is checked again
+     * in that reading. When the wider reading holds, the step is read so if the summation index would
+     * otherwise be free (a note says so), and is ambiguous otherwise: never wrong.
+     */
+    private void rereadScopes(Derivation derivation, List<StepVerdict> verdicts, List<Slot> slots, List<Pending> chains,
+                              StepResult[][] results, BooleanSupplier cancelled) {
+        List<Step> wide = new ArrayList<>();
+        List<Integer> which = new ArrayList<>();
+        List<String> how = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            Slot slot = slots.get(i);
+            StepResult r = results[slot.chain()][slot.entry()];
+            if (r.holds() != Boolean.FALSE || !slot.leftKnown()) {
+                continue;
+            }
+            Line step = derivation.steps().get(i).line();
+            Line line = new Line(chains.get(slot.chain()).lhs(), step.rights(), step.condition());
+            Expr[] readings = {SumScope.widened(r.rhsExpr()), SumScope.wholeProduct(r.rhsExpr()),
+                    SumScope.powerInside(r.rhsExpr())};
+            String[] words = {"sum", "the derivative read as applying to the whole product after it",
+                    "the power read as belonging to the bracket inside the derivative"};
+            for (int k = 0; k < readings.length; k++) {
+                if (readings[k] != null) {
+                    wide.add(new Step(wide.size() + 1, r.rhs(), new Line(line.lhs(), List.of(readings[k]),
+                            line.condition()), Rule.SIMPLIFY, "", Map.of(), null, r.line()));
+                    which.add(i);
+                    how.add(words[k]);
+                }
+            }
+        }
+        if (wide.isEmpty() || cancelled.getAsBoolean()) {
+            return;
+        }
+        Derivation again = new Derivation(derivation.id(), derivation.title(), "", derivation.notation(),
+                derivation.assumptions(), wide, derivation.source(), derivation.definitions());
+        List<StepVerdict> second = checker.check(again, v -> { }, cancelled).verdicts();
+        for (int w = 0; w < second.size(); w++) {
+            if (second.get(w).holds() != Boolean.TRUE) {
+                continue;
+            }
+            int i = which.get(w);
+            Slot slot = slots.get(i);
+            StepResult r = results[slot.chain()][slot.entry()];
+            if (r.holds() != Boolean.FALSE) {
+                continue;
+            }
+            Line line = wide.get(w).line();
+            List<String> outside = Chains.freeIndices(List.of(r.rhsExpr()), Condition.ALWAYS, derivation.notation());
+            List<String> left = line.lhs() == null ? List.of()
+                    : Chains.freeIndices(List.of(line.lhs()), line.condition(), derivation.notation());
+            boolean sum = how.get(w).equals("sum");
+            String index = sum ? widenedIndex(r.rhsExpr()) : null;
+            String as = sum ? "the sum over " + index + " read as covering the terms after it" : how.get(w);
+            if (index != null && outside.contains(index) && !left.contains(index)) {
+                results[slot.chain()][slot.entry()] = r.read(Boolean.TRUE, as + " (" + index
+                        + " would otherwise be free)", false);
+            } else {
+                String first = r.counterexample() == null ? "not equal to the left side"
+                        : "at " + StudentReport.words(r.counterexample()) + " it is not the true value";
+                results[slot.chain()][slot.entry()] = r.read(null, "two readings: as the operators are usually"
+                        + " scoped, " + first + "; with " + as + ", it equals the left side", true);
+            }
+        }
+    }
+
+    private static String widenedIndex(Expr e) {
+        String[] found = {null};
+        ExprMap.map(e, node -> {
+            if (found[0] == null && node instanceof Expr.Add a) {
+                for (int t = 0; t < a.terms().size() - 1; t++) {
+                    if (a.terms().get(t) instanceof Expr.Sum s
+                            && SumScope.usesIndex(a.terms().subList(t + 1, a.terms().size()), s.index())) {
+                        found[0] = s.index();
+                    }
+                }
+            }
+            return null;
+        });
+        return found[0];
+    }
+
+    /** Keeps the fresh results of each chain checked whole (a cancelled check keeps nothing). */
+    private void remember(List<Slot> slots, String[] keys, StepResult[][] results) {
+        Map<Integer, Map<Integer, StepResult>> byChain = new java.util.HashMap<>();
+        for (Slot slot : slots) {
+            if (keys[slot.chain()] != null) {
+                byChain.computeIfAbsent(slot.chain(), x -> new java.util.HashMap<>())
+                        .put(slot.entry(), results[slot.chain()][slot.entry()]);
+            }
+        }
+        byChain.forEach((c, entries) -> remembered.put(keys[c], Map.copyOf(entries)));
+    }
+
+    /**
+     * What a chain's verdicts depend on, and nothing else (not its lines or spacing): the notation,
+     * the file's definitions, and the chain's sides and conditions as read.
+     */
+    private static String chainKey(StudentNotation sn, List<Definition> definitions, Pending chain) {
+        StringBuilder sb = new StringBuilder(sn.describe()).append('|').append(sn.labelsSumToOne())
+                .append('|').append(sn.functionNames());
+        for (Definition d : definitions) {
+            sb.append("|def ").append(d.symbol()).append('=').append(d.value());
+        }
+        sb.append("|lhs ").append(chain.lhs()).append('|').append(chain.lhsError()).append('|')
+                .append(chain.lhsTex().isEmpty());
+        for (Entry e : chain.entries()) {
+            sb.append("|= ").append(e.rhs()).append(" if ").append(e.condition()).append(e.error() != null);
+        }
+        return sb.toString();
     }
 
     private static boolean conditionChanged(Pending chain, int k) {
@@ -490,6 +752,38 @@ public final class StudentChecker {
      * A chain {@code u = ...} that defines a symbol the notation does not know (or the logits
      * through a layer, {@code z_i = \sum_j h_j w_{ji} + b_i}): a definition, not a claim.
      */
+    /**
+     * What the notation's activation and objective make of the probabilities and the loss, as the
+     * library's routes define them (derivations/sigmoid-bce.yaml, mse-softmax.yaml): the file's own
+     * lines are then checked against these meanings.
+     */
+    static List<Definition> declared(StudentNotation sn) {
+        Notation n = sn.notation();
+        String p = n.probs() + "_{i}";
+        String y = n.labels() + "_{i}";
+        List<String> tex = new ArrayList<>();
+        if (sn.activation().equals("sigmoid")) {
+            tex.add(p + " = \\frac{1}{1 + e^{-" + n.logits() + "_{i}}}");
+        } else if (n.temperature() != null) {
+            String t = n.temperature();
+            tex.add(p + " = \\frac{e^{" + n.logits() + "_{i} / " + t + "}}{\\sum_{k=1}^{" + n.classes() + "} e^{"
+                    + n.logits() + "_{k} / " + t + "}}");
+        }
+        switch (sn.objective()) {
+            case "bce" -> tex.add(n.loss() + " = -\\sum_{i=1}^{" + n.classes() + "} \\left(" + y + " \\log " + p
+                    + " + (1 - " + y + ") \\log(1 - " + p + ")\\right)");
+            case "mse" -> tex.add(n.loss() + " = \\frac{1}{2} \\sum_{i=1}^{" + n.classes() + "} (" + p + " - " + y + ")^2");
+            default -> { }
+        }
+        TexReader reader = new TexReader();
+        List<Definition> out = new ArrayList<>();
+        for (String d : tex) {
+            Line line = reader.readLine(d);
+            out.add(new Definition(d, (Expr.Sym) line.lhs(), line.rights().get(0), 0));
+        }
+        return out;
+    }
+
     private static Definition definitionOf(Pending chain, Notation n, TexWriter writer) {
         if (!(chain.lhs() instanceof Expr.Sym s) || chain.entries().size() != 1 || chain.entries().get(0).rhs() == null) {
             return null;
@@ -500,9 +794,11 @@ public final class StudentChecker {
             }
         }
         Expr value = chain.entries().get(0).rhs();
-        Set<String> meaningful = Set.of(n.probs(), n.labels(), n.loss(), n.classes());
+        Set<String> meaningful = Set.copyOf(List.of(n.probs(), n.labels(), n.loss(), n.classes()));
         boolean layer = s.name().equals(n.logits()) && !names(value).contains(n.logits());
-        if (meaningful.contains(s.name()) || s.name().equals(n.logits()) && !layer
+        // L_i = -\\log s_i names a per-class (or per-example) loss: the loss itself has no index
+        boolean indexedLoss = s.name().equals(n.loss()) && !s.indices().isEmpty();
+        if (meaningful.contains(s.name()) && !indexedLoss || s.name().equals(n.logits()) && !layer
                 || n.batch() != null && s.name().equals(n.batch())) {
             return null;
         }
@@ -532,16 +828,13 @@ public final class StudentChecker {
             used.addAll(names(lhs));
         }
         for (String name : used) {
-            if (!known.contains(name) && !isSize(name)) {
+            // a capital letter used as a value is a count only when the notation names it one (classes,
+            // batch): an S the author defined in prose is not silently the number of classes
+            if (!known.contains(name)) {
                 return name;
             }
         }
         return null;
-    }
-
-    /** Capital single letters are sizes (the checker gives them the value of K). */
-    private static boolean isSize(String name) {
-        return name.length() == 1 && Character.isUpperCase(name.charAt(0));
     }
 
     /** Names of symbols used as values (not as indices), and of functions. */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * are the names to read as calls ({@code s} for {@code s(\mathbf{x})_i}); {@code labelsSumToOne} is
  * false after {@code labelsum=any}, for soft labels that need not sum to one.
  */
-public record StudentNotation(Notation notation, Set<String> functionNames, boolean labelsSumToOne, Source source) {
+public record StudentNotation(Notation notation, Set<String> functionNames, boolean labelsSumToOne, Source source,
+                              String activation, String objective) {
 
     /** Where the notation came from. */
     public enum Source {
@@ -40,7 +41,13 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
 
     /** Keys of the notation line, in the order they are written. */
     public static final List<String> KEYS = List.of("logits", "probs", "labels", "loss", "classes", "batch", "onehot",
-            "labelsum");
+            "labelsum", "temperature", "activation", "objective");
+
+    /** Activations a file may declare: the softmax (default) or an independent sigmoid per logit. */
+    public static final List<String> ACTIVATIONS = List.of("softmax", "sigmoid");
+
+    /** Losses a file may declare: cross-entropy (default), binary cross-entropy, half the squared error. */
+    public static final List<String> OBJECTIVES = List.of("ce", "bce", "mse");
 
     private static final Pattern KEY = Pattern.compile("(?<![\\\\A-Za-z])([A-Za-z]+)\\s*=");
     private static final Pattern CALL = Pattern.compile("^(.+?)\\s*\\((.*)\\)\\s*(_.*)?$");
@@ -48,6 +55,13 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
 
     public StudentNotation {
         functionNames = Set.copyOf(functionNames);
+        activation = activation == null ? "softmax" : activation;
+        objective = objective == null ? "ce" : objective;
+    }
+
+    /** The softmax with cross-entropy, as most files use. */
+    public StudentNotation(Notation notation, Set<String> functionNames, boolean labelsSumToOne, Source source) {
+        this(notation, functionNames, labelsSumToOne, source, null, null);
     }
 
     /** The notation line form, as written after {@code % notation:}. */
@@ -57,7 +71,10 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
         if (functionNames.contains(probs)) {
             base = base.replace("probs=" + probs, "probs=" + probs + "(" + notation.logits() + ")");
         }
-        return base + (labelsSumToOne ? "" : " labelsum=any");
+        return base + (labelsSumToOne ? "" : " labelsum=any")
+                + (notation.temperature() == null ? "" : " temperature=" + notation.temperature())
+                + (activation.equals("softmax") ? "" : " activation=" + activation)
+                + (objective.equals("ce") ? "" : " objective=" + objective);
     }
 
     /** A notation problem: the message names the key or value. */
@@ -75,6 +92,34 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
      *
      * @throws NotationException naming the key or value that cannot be read
      */
+    /**
+     * The words without their unknown keys (each key with its value, up to the next key), and a
+     * warning naming each one, with the nearest known key where one is close: a file's notation
+     * comment with one misspelt key still gives every other key.
+     */
+    public static List<String> unknownKeys(String words, StringBuilder known) {
+        List<String> warnings = new ArrayList<>();
+        Matcher m = KEY.matcher(words);
+        List<int[]> keys = new ArrayList<>();
+        while (m.find()) {
+            keys.add(new int[] {m.start(1), m.end(1)});
+        }
+        int last = 0;
+        for (int k = 0; k < keys.size(); k++) {
+            String key = words.substring(keys.get(k)[0], keys.get(k)[1]);
+            if (KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String near = dev.gradstep.derivation.Suggest.nearest(key, KEYS);
+            warnings.add("unknown notation key '" + key + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
+                    + " is ignored; known keys: " + String.join(", ", KEYS));
+            known.append(words, last, keys.get(k)[0]);
+            last = k + 1 < keys.size() ? keys.get(k + 1)[0] : words.length();
+        }
+        known.append(words.substring(last));
+        return warnings;
+    }
+
     public static StudentNotation parse(String words, Source source) {
         Map<String, String> values = new LinkedHashMap<>();
         Matcher m = KEY.matcher(words);
@@ -137,8 +182,19 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
                 values.containsKey("loss") ? name(reader, "loss", values.get("loss")) : "L",
                 classes,
                 values.containsKey("batch") ? name(reader, "batch", values.get("batch")) : null,
-                values.containsKey("onehot") ? name(reader, "onehot", values.get("onehot")) : null);
-        return new StudentNotation(n, functions, labelsum.equals("one"), source);
+                values.containsKey("onehot") ? name(reader, "onehot", values.get("onehot")) : null,
+                values.containsKey("temperature") ? name(reader, "temperature", values.get("temperature")) : null);
+        String activation = choice(values, "activation", ACTIVATIONS);
+        String objective = choice(values, "objective", OBJECTIVES);
+        return new StudentNotation(n, functions, labelsum.equals("one"), source, activation, objective);
+    }
+
+    private static String choice(Map<String, String> values, String key, List<String> allowed) {
+        String v = values.getOrDefault(key, allowed.get(0)).trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new NotationException(key + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+        }
+        return v;
     }
 
     /** The canonical symbol name a value denotes ({@code \mathbf{z}} is {@code z}), or an error naming the key. */

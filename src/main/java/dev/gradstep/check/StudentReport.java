@@ -2,16 +2,37 @@ package dev.gradstep.check;
 
 import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
+import dev.gradstep.tex.DocumentText;
+import dev.gradstep.tex.TexDocument;
 import java.util.List;
 
 /**
  * What checking a student's LaTeX file found: the notation used, and per display chain its steps.
  * Every step is one {@code =}; {@link #passes()} only when every step holds.
  */
-public record StudentReport(String file, StudentNotation notation, List<Chain> chains) {
+public record StudentReport(String file, StudentNotation notation, List<Chain> chains, List<String> warnings,
+                            DocumentText.Places places, DocumentText.Kind kind) {
 
     public StudentReport {
         chains = List.copyOf(chains);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A report of a LaTeX file without reading warnings. */
+    public StudentReport(String file, StudentNotation notation, List<Chain> chains) {
+        this(file, notation, chains, List.of(), DocumentText.Places.LINES, DocumentText.Kind.LATEX);
+    }
+
+    /** This report with the reading warnings, places and kind of the document it came from. */
+    StudentReport withDocument(TexDocument doc, List<String> notationWarnings) {
+        List<String> all = new java.util.ArrayList<>(notationWarnings);
+        all.addAll(doc.warnings());
+        return new StudentReport(file, notation, chains, all, doc.places(), doc.kind());
+    }
+
+    /** Where a line is, as people find it: {@code line 12}, or {@code cell 3, line 2} in a notebook. */
+    public String place(int line) {
+        return places.label(line);
     }
 
     /** One chain {@code LHS = R1 = R2 ...}: the line of its left side, its LaTeX (as written) and its steps. */
@@ -26,11 +47,47 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
      * {@code link}: it equals the previous right side (for the first step, the left side). Null is
      * undecided, unreadable or not applicable, with {@code error} saying why where something went wrong.
      * {@code basis} is "symbolic", "numeric", "both", or null when nothing was decided.
-     * {@code column} is the column of an unreadable token (0 otherwise).
+     * {@code column} is the column of an unreadable token (0 otherwise). {@code detail} says in
+     * words what a checked step's verdict rests on (null when it was not checked). {@code reading}
+     * says how a line that allows two readings was read; {@code ambiguous} marks a line whose two
+     * readings differ in value, one of them equal to the true value: holds is null then, and no hint
+     * is offered.
      */
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
-                             int column, boolean definition) {
+                             int column, boolean definition, String detail, String reading, boolean ambiguous) {
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, null, null, false);
+        }
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition, String detail) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, detail, null, false);
+        }
+
+        /** The same step with a note on how it was read and whether it stays ambiguous (then never wrong). */
+        public StepResult read(Boolean newHolds, String note, boolean isAmbiguous) {
+            return new StepResult(line, rhs, rhsExpr, newHolds, isAmbiguous ? null : link, condition, conditionTex,
+                    isAmbiguous ? null : basis, newHolds == Boolean.FALSE ? counterexample : null,
+                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous);
+        }
+
+        StepResult withDetail(String words) {
+            return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, words, reading, ambiguous);
+        }
+
+        /** The same verdict, moved to another line (a chain checked before, now elsewhere in the file). */
+        public StepResult atLine(int newLine) {
+            return new StepResult(newLine, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, detail, reading, ambiguous);
+        }
     }
 
     /** True when every step of every chain holds (and there is at least one step). */

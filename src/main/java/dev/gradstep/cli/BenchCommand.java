@@ -14,13 +14,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code gradstep bench}: the speed figures the README reports, measured on this machine. Run it
@@ -32,8 +30,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final String FLAGSHIP = "softmax-ce-quotient";
 
-    @Option(names = "--runs", defaultValue = "5", description = "warm repetitions per figure (default: ${DEFAULT-VALUE})")
-    private int runs;
+    @CommandLine.Mixin
+    private RunsOption runsOption;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -41,10 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (runs < 1) {
-            spec.commandLine().getErr().println("gradstep bench: --runs must be at least 1");
-            return 2;
-        }
+        runsOption.require(spec);
+        int runs = runsOption.runs;
         SymjaGateway gateway = SymjaGateway.start();
         try {
             Derivation flagship = new DerivationLoader().loadBundled().derivations().stream()
@@ -60,11 +56,11 @@ final class BenchCommand implements Callable<Integer> {
 
             double[] full = time(runs, () -> checker.check(flagship));
             out.printf("flagship, warm verification (numbers + Symja): median %.0f ms, %.1f ms per step%n",
-                    median(full), median(full) / flagship.steps().size());
+                    RunsOption.median(full), RunsOption.median(full) / flagship.steps().size());
             DerivationChecker numericOnly = new DerivationChecker(null, CheckSettings.defaults());
             double[] numeric = time(runs, () -> numericOnly.check(flagship));
             out.printf("flagship, warm verification (numbers only):   median %.0f ms, %.1f ms per step%n",
-                    median(numeric), median(numeric) / flagship.steps().size());
+                    RunsOption.median(numeric), RunsOption.median(numeric) / flagship.steps().size());
         } finally {
             gateway.close();
         }
@@ -87,8 +83,8 @@ final class BenchCommand implements Callable<Integer> {
             Files.write(file, in.readAllBytes());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(java, "-Xss16m", "-cp", System.getProperty("java.class.path"),
-                    "dev.gradstep.GradStep", "check", file.toString()));
-            double[] times = new double[Math.min(runs, 3)];
+                    "dev.gradstep.GradStep", "check", "--no-cache", file.toString()));
+            double[] times = new double[Math.min(runsOption.runs, 3)];
             for (int i = 0; i < times.length; i++) {
                 long t0 = System.nanoTime();
                 Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -99,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 times[i] = (System.nanoTime() - t0) / 1e6;
             }
-            return String.format("median %.0f ms over %d runs", median(times), times.length);
+            return String.format("median %.0f ms over %d runs", RunsOption.median(times), times.length);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -115,9 +111,4 @@ final class BenchCommand implements Callable<Integer> {
         return t;
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
-    }
 }

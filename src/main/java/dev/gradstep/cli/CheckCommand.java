@@ -1,5 +1,6 @@
 package dev.gradstep.cli;
 
+import dev.gradstep.cas.AnswerCache;
 import dev.gradstep.cas.SymjaGateway;
 import dev.gradstep.check.CheckSettings;
 import dev.gradstep.check.DerivationChecker;
@@ -13,10 +14,11 @@ import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.DerivationLoader;
 import dev.gradstep.derivation.Step;
+import dev.gradstep.tex.DocumentText;
+import dev.gradstep.tex.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +36,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Verify derivation files (.yaml) step by step: numerically for K=2..5 and every index case,",
             "and symbolically by Symja where it can decide in time.",
-            "A .tex file is a student's own derivation: every '=' of its display math is checked line by line.",
+            "Any other file (.tex, .md, .markdown, .txt, .ipynb, read by content) is a student's own derivation:",
+            "every '=' of its maths is checked line by line.",
             "Exit status: 0 every step holds, 1 a step failed or could not be decided, 2 bad usage or unreadable file."})
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml), folders of them, or LaTeX files (.tex)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "derivation files (.yaml), LaTeX (.tex), Markdown (.md, .markdown, .txt), notebooks (.ipynb), or folders of them")
     private List<Path> files;
 
     @Option(names = "--json", description = "print one JSON report per file, one per line")
@@ -48,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     private boolean numericOnly;
 
     @Option(names = "--notation", paramLabel = "WORDS",
-            description = {"notation of .tex files, overriding their '% notation:' comment, e.g.",
+            description = {"notation of .tex files, overriding their '%% notation:' comment, e.g.",
                 "\"logits=z probs=\\hat{y} labels=y loss=L classes=K [batch=N] [onehot=c] [labelsum=any]\""})
     private String notation;
 
@@ -59,8 +62,18 @@ final class CheckCommand implements Callable<Integer> {
             description = "time Symja gets per question, in milliseconds (default: ${DEFAULT-VALUE})")
     private long symbolicTimeoutMs;
 
+    @Option(names = "--no-cache", description = "ask Symja every question again, neither reading nor writing the cache of its answers")
+    private boolean noCache;
+
+    @Option(names = "--watch", description = {"check the files, then again each time one is saved, printing what changed;",
+        "stop with Ctrl-C"})
+    private boolean watch;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** How often a watched file is looked at: soon enough to feel immediate, cheap enough to go unnoticed. */
+    private static final long WATCH_POLL_MS = 200;
 
     @Override
     public Integer call() {
@@ -70,7 +83,10 @@ final class CheckCommand implements Callable<Integer> {
             err.println("gradstep check: --symbolic-timeout must be at least 1 ms");
             return 2;
         }
-        SymjaGateway gateway = numericOnly ? null : SymjaGateway.start();
+        AnswerCache answers = numericOnly || noCache ? null
+                : AnswerCache.onDisk(AnswerCache.defaultFolder(), AnswerCache.DEFAULT_MAX_CHARS);
+        // with a cache, Symja loads only when a question is new: a run answered from it never pays the start-up
+        SymjaGateway gateway = numericOnly ? null : answers == null ? SymjaGateway.start() : SymjaGateway.startLazily(answers);
         try {
             CheckSettings defaults = CheckSettings.defaults();
             CheckSettings settings = new CheckSettings(defaults.minClasses(), defaults.maxClasses(),
@@ -80,12 +96,32 @@ final class CheckCommand implements Callable<Integer> {
             DerivationLoader loader = new DerivationLoader();
             StudentChecker student = new StudentChecker(gateway, settings);
             int status = 0;
-            for (Path file : expand(files, err)) {
-                status = Math.max(status, file.toString().endsWith(".tex") ? checkTex(file, student, out, err)
-                        : checkFile(file, loader, checker, out, err));
+            List<Path> all = expand(files, err);
+            // what the files hold before the first check: a save during it is seen as a change
+            Watcher watcher = !watch ? null : new Watcher(all, file -> {
+                if (!isDerivationFile(file)) {
+                    recheckTex(file, student, out, err);
+                } else {
+                    checkFile(file, loader, checker, out, err);
+                }
+                if (answers != null) {
+                    answers.save();
+                }
+            });
+            for (Path file : all) {
+                status = Math.max(status, isDerivationFile(file) ? checkFile(file, loader, checker, out, err)
+                        : checkTex(file, student, out, err));
             }
             if (files.isEmpty()) {
                 status = 2;
+            }
+            if (answers != null) {
+                answers.save();
+            }
+            if (watcher != null) {
+                err.println("watching " + all.size() + (all.size() == 1 ? " file" : " files") + " for saves; Ctrl-C stops");
+                err.flush();
+                watcher.run(WATCH_POLL_MS);
             }
             return status;
         } finally {
@@ -95,12 +131,38 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** The last report of each watched .tex file, to say what a save changed. */
+    private final Map<Path, StudentReport> lastReports = new java.util.HashMap<>();
+
+    private void recheckTex(Path file, StudentChecker student, PrintWriter out, PrintWriter err) {
+        StudentReport before = lastReports.get(file);
+        String text = readText(file, err);
+        if (text == null) {
+            return;
+        }
+        StudentReport report;
+        try {
+            report = student.check(file.toString(), text, notation);
+        } catch (StudentNotation.NotationException e) {
+            err.println(file + ": notation: " + e.getMessage());
+            err.flush();
+            return;
+        }
+        lastReports.put(file, report);
+        if (before == null || json) {
+            printTex(report, out);
+        } else {
+            StudentOutput.printChanges(before, report, out);
+        }
+        out.flush();
+    }
+
     private List<Path> expand(List<Path> given, PrintWriter err) {
         List<Path> out = new ArrayList<>();
         for (Path p : given) {
             if (Files.isDirectory(p)) {
                 try (var stream = Files.list(p)) {
-                    stream.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    stream.filter(f -> Files.isRegularFile(f) && (isDerivationFile(f) || isDocument(f)))
                             .sorted().forEach(out::add);
                 } catch (java.io.IOException e) {
                     err.println(p + ": cannot list the folder: " + e.getMessage());
@@ -110,6 +172,17 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static boolean isDerivationFile(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** The files a folder gives: those whose name says they hold a student's derivation. */
+    private static boolean isDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return List.of(".tex", ".md", ".markdown", ".txt", ".ipynb").stream().anyMatch(name::endsWith);
     }
 
     private int checkFile(Path file, DerivationLoader loader, DerivationChecker checker, PrintWriter out,
@@ -140,11 +213,8 @@ final class CheckCommand implements Callable<Integer> {
             err.println(file + ": no such file");
             return 2;
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
-            err.println(file + ": cannot read the file: " + e.getMessage());
+        String text = readText(file, err);
+        if (text == null) {
             return 2;
         }
         StudentReport report;
@@ -154,13 +224,35 @@ final class CheckCommand implements Callable<Integer> {
             err.println(file + ": notation: " + e.getMessage());
             return 2;
         }
+        if (report.chains().isEmpty()) {
+            err.println(file + ": no derivation and no maths to check here. " + DocumentText.WHAT_IS_READ + ".");
+            return 2;
+        }
+        lastReports.put(file, report);
+        printTex(report, out);
+        out.flush();
+        return report.passes() ? 0 : 1;
+    }
+
+    private void printTex(StudentReport report, PrintWriter out) {
         if (json) {
             out.println(Json.write(StudentOutput.json(report)));
         } else {
-            StudentOutput.print(report, library(), out);
+            StudentOutput.print(report, library(), verbose, out);
         }
-        out.flush();
-        return report.passes() ? 0 : 1;
+    }
+
+    private static String readText(Path file, PrintWriter err) {
+        try {
+            return SourceText.read(file);
+        } catch (SourceText.NotText e) {
+            err.println(file + ": " + e.getMessage());
+            return null;
+        } catch (IOException | UncheckedIOException e) {
+            err.println(file + ": cannot read the file: " + e.getMessage());
+            err.flush();
+            return null;
+        }
     }
 
     private List<Derivation> library;
@@ -238,7 +330,7 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private static Map<String, Object> toJson(Path file, DerivationReport report) {
+    static Map<String, Object> toJson(Path file, DerivationReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         Derivation d = report.derivation();
         root.put("file", file.toString());

@@ -9,12 +9,13 @@ import dev.gradstep.export.MarkdownExporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -75,8 +76,9 @@ public final class ExportCommand implements Callable<Integer> {
             return usage(err, e.getMessage());
         }
         // Refuse before loading, so the user learns about the clash without waiting for anything else.
-        if (out != null && !force && Files.exists(out)) {
-            return usage(err, out + " exists; use --force to overwrite");
+        Optional<String> refused = out == null ? Optional.empty() : AtomicWriter.refusal(out, force);
+        if (refused.isPresent()) {
+            return usage(err, AtomicWriter.shown(out) + " " + refused.get());
         }
         Derivation d;
         try {
@@ -110,12 +112,14 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try {
             AtomicWriter.write(out, text, force);
-        } catch (FileAlreadyExistsException e) {
-            return usage(err, out + " exists; use --force to overwrite");
         } catch (NoSuchFileException e) {
             return usage(err, "cannot write " + out + ": the folder " + e.getFile() + " does not exist");
+        } catch (FileAlreadyExistsException | AtomicWriter.Refused e) {
+            // a refusal found only now (the file appeared or changed since the first look)
+            return usage(err, AtomicWriter.shown(out) + " " + e.getReason());
         } catch (IOException e) {
-            err.println("cannot write " + out + ": " + e.getMessage());
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            err.println("cannot write " + AtomicWriter.shown(out) + ": " + reason);
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         }

@@ -1,6 +1,8 @@
 package dev.gradstep.derivation;
 
+import dev.gradstep.expr.Budget;
 import dev.gradstep.expr.Line;
+import dev.gradstep.tex.SourceText;
 import dev.gradstep.tex.TexParseException;
 import dev.gradstep.tex.TexReader;
 import java.io.IOException;
@@ -9,10 +11,6 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,6 +37,8 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -63,6 +63,8 @@ public final class DerivationLoader {
 
     /** Files above this size are refused before they are parsed. */
     public static final int MAX_FILE_BYTES = 1 << 20;
+    /** Lists and mappings inside each other; the deepest bundled file uses four. */
+    public static final int MAX_NESTING = 32;
 
     /** The classpath folder the build copies the top-level {@code derivations/} folder into. */
     public static final String BUNDLED_FOLDER = "derivations/";
@@ -339,12 +341,9 @@ public final class DerivationLoader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return Result.failed(new LoadProblem(source, 0, 0, "the file is not UTF-8 text"));
+            text = SourceText.decode(bytes);
+        } catch (SourceText.NotText e) {
+            return Result.failed(new LoadProblem(source, e.line(), e.column(), e.getMessage()));
         }
         return readText(text, source);
     }
@@ -433,7 +432,10 @@ public final class DerivationLoader {
             }
             Map<String, NodeTuple> fields = fields(map, TOP_KEYS, null);
             String id = requiredText(fields, "id", map, null);
-            if (id != null && !ID.matcher(id).matches()) {
+            if (id != null && id.length() > Budget.DEFAULT.maxIdLength()) {
+                problem(fields.get("id").getValueNode(), "the id has " + id.length() + " characters; the budget is "
+                        + Budget.DEFAULT.maxIdLength());
+            } else if (id != null && !ID.matcher(id).matches()) {
                 problem(fields.get("id").getValueNode(),
                         "id '" + id + "' may use only lower-case letters, digits and '-'");
             }
@@ -461,7 +463,17 @@ public final class DerivationLoader {
         private Node compose() {
             LoadSettings settings = settings(source);
             try {
+                int depth = 0;
                 for (Event e : new Parse(settings).parseString(text)) {
+                    if (e instanceof CollectionStartEvent && ++depth > MAX_NESTING) {
+                        // the node tree is built recursively: refuse before it is, at the first level too many
+                        problem(e.getStartMark(), "YAML nested more than " + MAX_NESTING
+                                + " lists or mappings deep; a derivation file needs a few levels");
+                        return null;
+                    }
+                    if (e instanceof CollectionEndEvent) {
+                        depth--;
+                    }
                     if (e instanceof AliasEvent || (e instanceof NodeEvent ne && ne.getAnchor().isPresent())) {
                         problem(e.getStartMark(), "YAML anchors and aliases (&name, *name) are not allowed "
                                 + "in derivation files; write the text out");
@@ -655,6 +667,12 @@ public final class DerivationLoader {
             }
             if (seq.getValue().isEmpty()) {
                 problem(t.getKeyNode(), "'steps' is empty; a derivation needs at least one step");
+                return out;
+            }
+            if (seq.getValue().size() > Budget.DEFAULT.maxSteps()) {
+                // counted before any is read: each step costs a LaTeX parse and a check
+                problem(t.getKeyNode(), "'steps' has " + seq.getValue().size() + " steps; the budget is "
+                        + Budget.DEFAULT.maxSteps() + " per file: split the derivation");
                 return out;
             }
             int number = 0;

@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt keys and rule names: the nearest candidate by edit distance. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
 
     /** The closest candidate, or null when none is close enough to be a plausible typo. */
-    static String nearest(String given, Collection<String> candidates) {
+    public static String nearest(String given, Collection<String> candidates) {
         String g = given.toLowerCase(Locale.ROOT).trim();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -34,12 +34,45 @@ public record ComponentCheck(String method, double step, int classes, List<Integ
      * far below 1 (most classes once K is large) are limited by rounding in L, not by the gradient.
      */
     public boolean passes() {
+        return verdict() == Verdict.GOOD;
+    }
+
+    /** What the comparison says about the gradient. */
+    public enum Verdict {
+        /** Every component agrees. */
+        GOOD,
+        /** A component differs by more than this method's rounding could explain. */
+        NOT_GOOD,
+        /** The differences are within what the difference quotient can resolve at these numbers. */
+        INCONCLUSIVE,
+        /** An analytic or numeric value is NaN or infinite: never good. */
+        NOT_FINITE
+    }
+
+    /**
+     * {@link Verdict#NOT_FINITE} before anything else; {@link Verdict#INCONCLUSIVE} when the components
+     * that miss the relative bound differ by no more than the worst-case rounding of a K-term sum
+     * (the noise floor assumes the typical √K; a K-term sum can lose up to K·ε).
+     */
+    public Verdict verdict() {
+        for (int n = 0; n < relErrors.size(); n++) {
+            if (!Double.isFinite(analytic.get(n)) || !Double.isFinite(numeric.get(n)) || Double.isNaN(relErrors.get(n))) {
+                return Verdict.NOT_FINITE;
+            }
+        }
+        if (within(noiseFloor)) {
+            return Verdict.GOOD;
+        }
+        return noiseFloor > 0 && within(noiseFloor * Math.sqrt(classes)) ? Verdict.INCONCLUSIVE : Verdict.NOT_GOOD;
+    }
+
+    private boolean within(double floor) {
         if (maxRelError < GradientCheck.GOOD_RELATIVE_ERROR) {
             return true;
         }
         for (int n = 0; n < relErrors.size(); n++) {
             if (relErrors.get(n) >= GradientCheck.GOOD_RELATIVE_ERROR
-                    && Math.abs(analytic.get(n) - numeric.get(n)) > noiseFloor) {
+                    && Math.abs(analytic.get(n) - numeric.get(n)) > floor) {
                 return false;
             }
         }

@@ -40,7 +40,10 @@ public final class GradientCheck {
         return centralDifference(SoftmaxCrossEntropy.analyze(logits, labels), h);
     }
 
-    /** (L(z + h e_j) − L(z − h e_j)) / 2h for each compared j, in float64. */
+    /**
+     * (L(z + h_j e_j) − L(z − h_j e_j)) / 2h_j for each compared j, in float64, with the step scaled
+     * to the coordinate, h_j = h·max(1, |z_j|): a fixed h vanishes next to a logit of 1e308.
+     */
     public static ComponentCheck centralDifference(Analysis analysis, double h) {
         checkStep(h);
         double[] z = analysis.logits().raw();
@@ -50,8 +53,9 @@ public final class GradientCheck {
         double[] numeric = new double[js.length];
         for (int n = 0; n < js.length; n++) {
             int j = js[n];
+            double hj = h * Math.max(1.0, Math.abs(z[j]));
             unit[j] = 1.0;
-            numeric[n] = (loss(z, y, unit, h) - loss(z, y, unit, -h)) / (2 * h);
+            numeric[n] = (loss(z, y, unit, hj) - loss(z, y, unit, -hj)) / (2 * hj);
             unit[j] = 0.0;
         }
         return compare("central difference", h, analysis, js, numeric, centralNoiseFloor(analysis, h));
@@ -189,7 +193,12 @@ public final class GradientCheck {
             }
         }
         double labelSum = analysis.labelSum();
-        double magnitude = linear + labelSum * (-topLogS + Math.sqrt(y.length));
+        double largest = 0;
+        for (double zi : analysis.logits().raw()) {
+            largest = Math.max(largest, Math.abs(zi));
+        }
+        // z ± h rounds at ε·|z| before any loss is taken
+        double magnitude = linear + labelSum * (-topLogS + Math.sqrt(y.length) + largest);
         return 4 * Math.ulp(1.0) * magnitude / h + h * h * labelSum / 6;
     }
 

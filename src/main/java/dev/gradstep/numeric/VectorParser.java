@@ -1,5 +1,10 @@
 package dev.gradstep.numeric;
 
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -39,6 +44,34 @@ public final class VectorParser {
      * @param what the name used in error messages ("logits", "labels")
      * @throws NumericInputException naming the offending token with its offset and length
      */
+    /** A million logits are about 20 MB of text; larger files are refused unread. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    /**
+     * The text itself, or for {@code @FILE} the file's text (UTF-8, at most {@link #MAX_FILE_BYTES}):
+     * how the command line and the app take vectors too long to type.
+     */
+    public static String textOrFile(String text, String what) {
+        if (!text.startsWith("@")) {
+            return text;
+        }
+        Path file = Path.of(text.substring(1).trim());
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw NumericInputException.general(what, file + ": no such file");
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw NumericInputException.general(what, file + " is larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB; it is not read");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw NumericInputException.general(what, file + " is not UTF-8 text");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw NumericInputException.general(what, file + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
     public static double[] parse(String text, String what) {
         return entries(text, what).values();
     }

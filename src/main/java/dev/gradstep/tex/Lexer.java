@@ -3,6 +3,7 @@ package dev.gradstep.tex;
 import dev.gradstep.tex.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,12 +88,34 @@ final class Lexer {
             } else if (c == '\u2260') {
                 advance(1);
                 out.add(new Token(Kind.NOT_EQUAL, "\u2260", "\\neq", l, cl));
+            } else if (PASTED.containsKey(c)) {
+                advance(1);
+                pasted(c, l, cl);
             } else {
                 throw new TexParseException("unexpected character '" + c + "'", l, cl, String.valueOf(c));
             }
         }
         out.add(new Token(Kind.END, "", "", line, col));
         return out;
+    }
+
+    /**
+     * Characters pasted from a web page, read as the LaTeX they render: the en dash that blogs
+     * typeset for a minus, ∂, Σ, ŷ, Greek letters, the ellipsis.
+     */
+    private static final Map<Character, String> PASTED = Map.ofEntries(
+            Map.entry('\u2013', "-"), Map.entry('\u2202', "\\partial "), Map.entry('\u03a3', "\\sum"),
+            Map.entry('\u2211', "\\sum"), Map.entry('\u2026', "\\dots "), Map.entry('\u22ef', "\\cdots "),
+            Map.entry('\u0177', "\\hat{y}"), Map.entry('\u03c3', "\\sigma "), Map.entry('\u03b8', "\\theta "),
+            Map.entry('\u03b4', "\\delta "), Map.entry('\u2019', "'"), Map.entry('\u2032', "'"),
+            Map.entry('\u2264', "\\leq "), Map.entry('\u2265', "\\geq "));
+
+    /** Adds the tokens of a pasted character's LaTeX, all placed where the character stands. */
+    private void pasted(char c, int l, int cl) {
+        List<Token> sub = tokenize(PASTED.get(c));
+        for (Token t : sub.subList(0, sub.size() - 1)) {
+            out.add(new Token(t.kind(), String.valueOf(c), t.value(), l, cl));
+        }
     }
 
     private static String opener(char close) {

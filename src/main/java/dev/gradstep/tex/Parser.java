@@ -379,6 +379,10 @@ final class Parser {
                 next();
                 return new Num(new BigDecimal(t.value()));
             case LETTER:
+                Expr operator = plainOperator(t);
+                if (operator != null) {
+                    return operator;
+                }
                 next();
                 if (t.value().equals("e") && peek().isSymbol("^")) {
                     return scriptedExp(next());
@@ -423,6 +427,10 @@ final class Parser {
             if (base != null) {
                 return symbolRest(base, t, base.length() == 1);
             }
+            Expr inside = decoratedIndexed(c);
+            if (inside != null) {
+                return inside;
+            }
             if (Vocabulary.DECORATIONS.containsKey(c)) {
                 throw error(c + " must decorate a single symbol", t);
             }
@@ -460,6 +468,37 @@ final class Parser {
                 }
                 throw error("unknown command " + c, t);
         }
+    }
+
+    /**
+     * {@code \\hat{y_i}} (the subscript typed inside the accent) is {@code \\hat{y}_i}; also with a font,
+     * {@code \\mathbf{x_i}}. Null, position unchanged, for anything else.
+     */
+    private Expr decoratedIndexed(String command) {
+        int save = pos;
+        int saveScript = lastScriptEnd;
+        next();
+        if (peek().is(Kind.OPEN, "{")) {
+            Token open = next();
+            String inner = symbolBase();
+            if (inner != null && peek().isSymbol("_")) {
+                List<Expr> idx = indices(next());
+                if (peek().kind() == Kind.CLOSE) {
+                    expectClose(open);
+                    String deco = Vocabulary.DECORATIONS.get(command);
+                    Expr base = new Sym(deco == null ? inner : deco + "{" + inner + "}", idx);
+                    if (peek().isSymbol("^")) {
+                        Token caret = next();
+                        base = new Pow(base, scriptArg(caret));
+                        lastScriptEnd = pos;
+                    }
+                    return base;
+                }
+            }
+        }
+        pos = save;
+        lastScriptEnd = saveScript;
+        return null;
     }
 
     // ---------------------------------------------------------------- symbols and functions
@@ -519,7 +558,8 @@ final class Parser {
         if (t.is(Kind.OPEN, "(")) {
             int close = match[pos];
             boolean call = functionNames.contains(name) || name.startsWith("\\") && Vocabulary.isSymbolCommand(name)
-                    || singleLetter && close > 0 && toks.get(close + 1).isSymbol("_");
+                    || singleLetter && close > 0 && toks.get(close + 1).isSymbol("_")
+                    || close > 0 && hasTopLevelComma(pos + 1, close);
             if (call) {
                 return call(name);
             }
@@ -557,6 +597,12 @@ final class Parser {
             lastScriptEnd = pos;
         }
         List<Expr> idx = indices == null ? List.of() : indices;
+        if (!idx.isEmpty() && exponent == null && !transpose && primes.length() == 0) {
+            Expr own = ownArgument(name, idx);
+            if (own != null) {
+                return own;
+            }
+        }
         Expr base;
         if (name.equals("\\delta") && idx.size() == 2 && primes.length() == 0) {
             base = new Delta(idx.get(0), idx.get(1));
@@ -567,6 +613,47 @@ final class Parser {
             base = idx.isEmpty() ? new Fn("transpose", List.of(base), List.of()) : new Pow(base, new Sym("T"));
         }
         return exponent == null ? base : new Pow(base, exponent);
+    }
+
+    /** Arguments separated by a comma cannot be a product, so {@code L(\\mathbf{s}, \\mathbf{y})} is a call. */
+    private boolean hasTopLevelComma(int from, int close) {
+        int d = 0;
+        for (int s = from; s < close; s++) {
+            Token k = toks.get(s);
+            if (k.kind() == Kind.OPEN) {
+                d++;
+            } else if (k.kind() == Kind.CLOSE) {
+                d--;
+            } else if (d == 0 && k.isSymbol(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code y_i(z_i)}: an indexed symbol followed by one parenthesised symbol with the same indices is
+     * the symbol written as a function of that variable, a call {@code Fn(y, [z_i], [i])}; the checker
+     * reads it as the probability when the argument is a logit, and as the product otherwise.
+     */
+    private Expr ownArgument(String name, List<Expr> idx) {
+        if (!peek().is(Kind.OPEN, "(")) {
+            return null;
+        }
+        int save = pos;
+        int savedScript = lastScriptEnd;
+        try {
+            Expr call = call(name);
+            if (call instanceof Fn f && f.indices().isEmpty() && f.args().size() == 1 && f.args().get(0) instanceof Sym a
+                    && !a.name().equals(name) && a.indices().equals(idx)) {
+                return new Fn(name, f.args(), idx);
+            }
+        } catch (TexParseException e) {
+            // not a call after all: read as before
+        }
+        pos = save;
+        lastScriptEnd = savedScript;
+        return null;
     }
 
     /** {@code ^T}, {@code ^\top}, {@code ^{T}}, {@code ^{\mathrm{T}}}: consumed when present. */
@@ -814,6 +901,13 @@ final class Parser {
             throw error("expected '{' after \\mathbb", t);
         }
         Token open = next();
+        int close = match[pos - 1];
+        if (close > pos + 1 || close == pos + 1 && toks.get(pos).kind() == Kind.COMMAND) {
+            // \\mathbb{\\theta}, \\mathbb{\\hat{y_i}}: used for bold, which carries no meaning
+            pos--;
+            Expr e = group(next());
+            return e;
+        }
         Token inner = next();
         expectClose(open);
         boolean indicatorSymbol = inner.is(Kind.NUMBER, "1") || inner.is(Kind.LETTER, "I");
@@ -856,12 +950,28 @@ final class Parser {
 
     private Expr fraction(Token t) {
         if (peek().is(Kind.OPEN, "{") && match[pos] > 0 && toks.get(match[pos] + 1).is(Kind.OPEN, "{")
-                && isDifferential(pos + 1) && isDifferential(match[pos] + 2)) {
+                && (isDifferential(pos + 1) && isDifferential(match[pos] + 2)
+                    || looseDifferential(pos + 1) && toks.get(pos + 1).value().equals(toks.get(match[pos] + 2).value())
+                    && looseDifferential(match[pos] + 2))) {
             return derivative(t);
         }
         Expr num = argument(t, "numerator");
         Expr den = argument(t, "denominator");
         return new Div(num, den);
+    }
+
+    /**
+     * {@code \frac{\delta L}{\delta s_1}}, {@code \frac{\theta \hat{y}_i}{\theta x_j}}: a Greek letter
+     * standing for the partial sign, unmistakable when it opens both the numerator and the
+     * denominator and carries no script of its own ({@code \delta_{ij}} stays Kronecker's).
+     */
+    private boolean looseDifferential(int s) {
+        Token t = toks.get(s);
+        if (!t.isCommand("\\delta") && !t.isCommand("\\theta")) {
+            return false;
+        }
+        Token n = toks.get(s + 1);
+        return !n.isSymbol("_") && !n.isSymbol("^") && n.kind() != Kind.CLOSE && !n.is(Kind.OPEN, "(");
     }
 
     /** {@code \partial}, a bare {@code d} or {@code \mathrm{d}} (not {@code d_i}, {@code d^2}). */
@@ -992,6 +1102,10 @@ final class Parser {
                     throw error("double superscript", s);
                 }
                 seenTo = true;
+                if (peek().is(Kind.OPEN, "{") && toks.get(pos + 1).kind() == Kind.CLOSE) {
+                    pos += 2; // \\sum_{k}^{ }: an empty upper limit is no limit
+                    continue;
+                }
                 to = scriptArg(s);
                 continue;
             }
@@ -1020,10 +1134,73 @@ final class Parser {
             }
         }
         if (index == null) {
-            throw error("\\sum needs an index, e.g. \\sum_{k}", t);
+            // \\sum e^{x_j}: the one letter the body is indexed by is the summation index, when that
+            // letter appears nowhere else on the line (\\sum e^{x_i} next to a free i stays unread)
+            int save = pos;
+            int sumAt = toks.indexOf(t);
+            Expr body = null;
+            try {
+                body = term(t);
+            } catch (TexParseException e) {
+                pos = save;
+            }
+            Set<String> letters = new java.util.TreeSet<>();
+            if (body != null) {
+                subscriptLetters(body, letters);
+            }
+            if (letters.size() != 1 || usedOutside(letters.iterator().next(), sumAt, pos)) {
+                pos = save;
+                throw error("\\sum needs an index, e.g. \\sum_{k}", t);
+            }
+            return new Sum(letters.iterator().next(), from, to, new Condition(where), body);
         }
         Expr body = term(t);
         return new Sum(index, from, to, new Condition(where), body);
+    }
+
+    private boolean usedOutside(String letter, int from, int to) {
+        for (int s = 0; s < toks.size(); s++) {
+            if ((s < from || s >= to) && toks.get(s).is(Kind.LETTER, letter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code ln(s_k)}, {@code log(x)}, {@code exp(z)} typed without a backslash (plain-text habits):
+     * the letters followed by a parenthesis are the operator. Null, nothing consumed, otherwise.
+     */
+    private Expr plainOperator(Token t) {
+        for (String name : List.of("log", "ln", "exp")) {
+            int n = name.length();
+            if (pos + n >= toks.size() || !toks.get(pos + n).is(Kind.OPEN, "(")) {
+                continue;
+            }
+            boolean spelled = true;
+            for (int k = 0; k < n && spelled; k++) {
+                spelled = toks.get(pos + k).is(Kind.LETTER, String.valueOf(name.charAt(k)));
+            }
+            if (spelled && !(pos > 0 && toks.get(pos - 1).kind() == Kind.LETTER)) {
+                pos += n;
+                return name.equals("exp") ? exponential(t) : logarithm(t);
+            }
+        }
+        return null;
+    }
+
+    /** The single-letter plain subscripts used in an expression ({@code e^{x_j}} gives j). */
+    private static void subscriptLetters(Expr e, Set<String> out) {
+        if (e instanceof Sym s) {
+            for (Expr i : s.indices()) {
+                if (i instanceof Sym is && is.isPlain() && is.name().length() == 1) {
+                    out.add(is.name());
+                }
+            }
+        }
+        for (Expr c : dev.gradstep.expr.Exprs.children(e)) {
+            subscriptLetters(c, out);
+        }
     }
 
     private Relation sumRelation() {

@@ -30,8 +30,10 @@ public final class TexDocument {
     private static final Set<String> DISPLAY = Set.of("align", "align*", "aligned", "equation", "equation*",
             "gather", "gather*", "multline", "multline*", "flalign", "flalign*", "eqnarray", "eqnarray*",
             "displaymath", "split", "alignat", "alignat*");
-    private static final Pattern NOTATION = Pattern.compile("^[ \\t]*%+[ \\t]*notation[ \\t]*:(.*)$",
+    private static final Pattern NOTATION = Pattern.compile(
+            "^[ \\t]*%+[ \\t]*notation[ \\t]*:(.*)$|<!--[ \\t]*notation[ \\t]*:(.*?)-->",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENVIRONMENT = Pattern.compile("\\\\(begin|end)[ \\t]*\\{([A-Za-z]+\\*?)\\}");
     private static final Pattern BEGIN = Pattern.compile("\\\\begin[ \\t]*\\{([A-Za-z]+\\*?)\\}");
     private static final Pattern INNER = Pattern.compile(
             "\\\\(begin|end)[ \\t]*\\{(aligned|split|gathered|alignedat)\\}(\\[[a-z]\\])?(\\{\\d+\\})?");
@@ -47,6 +49,10 @@ public final class TexDocument {
     private final String notation;
     private final int notationLine;
     private final List<Block> blocks;
+    private final List<String> warnings = new ArrayList<>();
+    private final DocumentText.Places places;
+    private final DocumentText.Kind kind;
+    private String commentless;
 
     /** A place in the file: 1-based line and column. */
     public record Position(int line, int column) {
@@ -106,33 +112,66 @@ public final class TexDocument {
         }
     }
 
-    private TexDocument(String source) {
+    private TexDocument(String source, DocumentText.Kind kind, DocumentText.Places places) {
         this.source = source;
+        this.kind = kind;
+        this.places = places;
         this.lineStarts = lineStarts(source);
         Matcher m = NOTATION.matcher(source);
         if (m.find()) {
-            notation = m.group(1).trim();
+            notation = (m.group(1) != null ? m.group(1) : m.group(2)).trim();
             notationLine = positionOf(m.start()).line();
         } else {
             notation = null;
             notationLine = 0;
         }
-        this.clean = blankNoise(blankComments(source));
+        this.commentless = blankComments(source);
+        this.clean = blankNoise(commentless);
         this.blocks = findBlocks();
+        warnMismatchedEnvironments();
+        this.commentless = null;
     }
 
-    /** Reads a file's text; never throws (overlong text gives one block with an error). */
+    /** Reads a LaTeX file's text; never throws (overlong text gives one block with an error). */
     public static TexDocument read(String text) {
+        return read(text, DocumentText.Kind.LATEX, DocumentText.Places.LINES);
+    }
+
+    /** Reads any document's maths (LaTeX, Markdown, a notebook's Markdown cells); never throws. */
+    public static TexDocument read(DocumentText document) {
+        TexDocument doc = read(document.text(), document.kind(), document.places());
+        if (document.error() != null) {
+            doc.blocks.add(0, new Block("document", 1, List.of(), document.error()));
+        }
+        return doc;
+    }
+
+    private static TexDocument read(String text, DocumentText.Kind kind, DocumentText.Places places) {
         if (text == null) {
             text = "";
         }
         if (text.length() > MAX_LENGTH) {
-            TexDocument empty = new TexDocument("");
+            TexDocument empty = new TexDocument("", kind, places);
             empty.blocks.add(new Block("document", 1, List.of(), "the file is too long (" + text.length()
                     + " characters; the limit is " + MAX_LENGTH + ")"));
             return empty;
         }
-        return new TexDocument(text);
+        return new TexDocument(text, kind, places);
+    }
+
+    /** What the text was read as. */
+    public DocumentText.Kind kind() {
+        return kind;
+    }
+
+    /** Where the text's lines are in the file (a notebook's cells). */
+    public DocumentText.Places places() {
+        return places;
+    }
+
+    /** What was read with a doubt, each naming its line: a block closed by another environment's end. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The words after {@code % notation:}, or null when the file has no such comment. */
@@ -215,7 +254,7 @@ public final class TexDocument {
         return sb.toString();
     }
 
-    private static void blank(StringBuilder sb, int from, int to) {
+    static void blank(StringBuilder sb, int from, int to) {
         for (int i = from; i < to; i++) {
             if (sb.charAt(i) != '\n') {
                 sb.setCharAt(i, ' ');
@@ -226,53 +265,127 @@ public final class TexDocument {
     private List<Block> findBlocks() {
         List<Block> out = new ArrayList<>();
         int i = 0;
-        int dollars = nextDollars(0);
-        while (i < clean.length()) {
+        int n = clean.length();
+        while (i < n) {
             if (out.size() >= MAX_BLOCKS) {
                 out.add(new Block("document", positionOf(i).line(), List.of(), "more than " + MAX_BLOCKS
                         + " display blocks: the rest of the file is not read"));
                 return out;
             }
-            if (dollars >= 0 && dollars < i) {
-                // found once per pass over the text, not once per backslash: long files stay linear
-                dollars = nextDollars(i);
-            }
-            int next = clean.indexOf('\\', i);
-            if (dollars >= 0 && (next < 0 || dollars < next)) {
-                i = delimited("$$", "$$", dollars, out);
+            char c = clean.charAt(i);
+            if (c == '$' && !escaped(clean, i)) {
+                i = i + 1 < n && clean.charAt(i + 1) == '$' ? delimited("$$", "$$", i, out) : inline("$", "$", i);
                 continue;
             }
-            if (next < 0) {
-                break;
-            }
-            if (clean.startsWith("\\[", next)) {
-                i = delimited("\\[", "\\]", next, out);
+            if (c != '\\') {
+                i++;
                 continue;
             }
-            Matcher m = clean.startsWith("\\begin", next) ? BEGIN.matcher(clean).region(next, clean.length()) : null;
+            if (clean.startsWith("\\[", i)) {
+                i = delimited("\\[", "\\]", i, out);
+                continue;
+            }
+            if (clean.startsWith("\\(", i)) {
+                i = inline("\\(", "\\)", i);
+                continue;
+            }
+            Matcher m = clean.startsWith("\\begin", i) ? BEGIN.matcher(clean).region(i, n) : null;
             if (m != null && m.lookingAt() && DISPLAY.contains(m.group(1))) {
                 String env = m.group(1);
                 String endTag = "\\end{" + env + "}";
                 int end = clean.indexOf(endTag, m.end());
-                if (end < 0) {
-                    out.add(unclosed(env, next, endTag));
+                int nextBegin = nextDisplayBegin(m.end());
+                if (end >= 0 && (nextBegin < 0 || end < nextBegin)) {
+                    out.add(block(env, i, m.end(), end));
+                    i = end + endTag.length();
+                    continue;
+                }
+                Matcher other = otherEnd(m.end(), nextBegin < 0 ? n : nextBegin);
+                if (other == null) {
+                    out.add(unclosed(env, i, endTag));
                     return out;
                 }
-                out.add(block(env, next, m.end(), end));
-                i = end + endTag.length();
+                warnings.add("line " + positionOf(i).line() + ": \\begin{" + env + "} is closed by \\end{" + other.group(1)
+                        + "} on line " + positionOf(other.start()).line() + "; read as one block");
+                out.add(block(env, i, m.end(), other.start()));
+                i = other.end();
                 continue;
             }
-            i = next + (clean.startsWith("\\\\", next) ? 2 : 1);
+            i += i + 1 < n && !Character.isLetter(clean.charAt(i + 1)) ? 2 : 1;
         }
         return out;
     }
 
-    private int nextDollars(int from) {
-        int at = clean.indexOf("$$", from);
-        while (at >= 0 && escaped(clean, at)) {
-            at = clean.indexOf("$$", at + 1);
+    private int nextDisplayBegin(int from) {
+        Matcher b = BEGIN.matcher(clean);
+        int at = from;
+        while (b.find(at)) {
+            if (DISPLAY.contains(b.group(1))) {
+                return b.start();
+            }
+            at = b.end();
         }
-        return at;
+        return -1;
+    }
+
+    /** The first {@code \end} of any display environment between two offsets, in the text before inner ones were blanked. */
+    private Matcher otherEnd(int from, int to) {
+        Matcher e = Pattern.compile("\\\\end[ \\t]*\\{([A-Za-z]+\\*?)\\}").matcher(commentless).region(from, to);
+        while (e.find()) {
+            if (DISPLAY.contains(e.group(1)) || e.group(1).equals("gathered") || e.group(1).equals("alignedat")) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Says where an environment is closed by another one's end ({@code \begin{split} .. \end{aligned}}). */
+    private void warnMismatchedEnvironments() {
+        java.util.Deque<String[]> open = new java.util.ArrayDeque<>();
+        Matcher m = ENVIRONMENT.matcher(commentless);
+        while (m.find() && warnings.size() < MAX_BLOCKS) {
+            String env = m.group(2);
+            if (!DISPLAY.contains(env) && !env.equals("gathered") && !env.equals("alignedat")) {
+                continue;
+            }
+            if (m.group(1).equals("begin")) {
+                open.push(new String[] {env, String.valueOf(m.start())});
+            } else if (!open.isEmpty()) {
+                String[] top = open.pop();
+                String warning = "line " + positionOf(Integer.parseInt(top[1])).line() + ": \\begin{" + top[0]
+                        + "} is closed by \\end{" + env + "} on line " + positionOf(m.start()).line() + "; read as one block";
+                if (!top[0].equals(env) && !warnings.contains(warning)) {
+                    warnings.add(warning);
+                }
+            }
+        }
+    }
+
+    /**
+     * Inline maths ({@code $..$}, {@code \\(..\\)}) within one paragraph is skipped whole, so a
+     * {@code $} inside it is not taken for a delimiter. Not checked: in prose its case conditions
+     * ("if $i = j$, ...") are words the reader cannot attach, and checking it gave false alarms on the
+     * wild corpus. An opening {@code $} with no closing one in its paragraph is a dollar sign.
+     */
+    private int inline(String open, String close, int at) {
+        int from = at + open.length();
+        int end = from;
+        while (true) {
+            end = clean.indexOf(close, end);
+            if (end < 0 || clean.substring(from, end).contains("\n\n")) {
+                return from;
+            }
+            if (close.equals("$") && (escaped(clean, end) || end + 1 < clean.length() && clean.charAt(end + 1) == '$')) {
+                if (!escaped(clean, end)) {
+                    return from;
+                }
+                end++;
+                continue;
+            }
+            break;
+        }
+        // a display environment written inside $..$ (a notebook's "$\\begin{align*}..$") is still read
+        return clean.substring(from, end).contains("\\begin") ? from : end + close.length();
     }
 
     /** A block between two delimiters starting at {@code at}; returns where reading goes on (the end when unclosed). */
@@ -310,9 +423,10 @@ public final class TexDocument {
                 if (d == '\\' && environments == 0) {
                     rows.add(new int[] {rowStart, k});
                     int skip = k + 2;
-                    Matcher gap = ROW_GAP.matcher(body.subSequence(skip, body.length()));
-                    if (gap.find()) {
-                        skip += gap.end();
+                    // a region, not a copy of the rest: a copy per row made long blocks quadratic
+                    Matcher gap = ROW_GAP.matcher(body).region(skip, body.length());
+                    if (gap.lookingAt()) {
+                        skip = gap.end();
                     }
                     blank(body, k, skip);
                     rowStart = skip;

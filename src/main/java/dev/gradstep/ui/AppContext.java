@@ -77,8 +77,12 @@ public final class AppContext implements AutoCloseable {
             }
         }, CoreExports.writer());
         this.numbers = new NumbersViewModel(background, ui, instances);
+        // one checker that remembers chains: a text checked again (edited, or reloaded from disk)
+        // re-verifies only the chains that changed
+        java.util.concurrent.CompletableFuture<StudentChecker> remembering = gateway.thenApply(
+                g -> new StudentChecker(g, checkSettings, true));
         this.studentCheck = new StudentCheckViewModel(background, ui, (text, notation, cancelled) ->
-                new StudentChecker(gateway.join(), checkSettings).check("pasted", text, notation, cancelled),
+                remembering.join().check("pasted", text, notation, cancelled),
                 derivations::derivations);
         studentCheck.textProperty().set(settings.studentText());
         studentCheck.textProperty().addListener((o, a, b) -> settings.setStudentText(b == null ? "" : b));
@@ -169,7 +173,8 @@ public final class AppContext implements AutoCloseable {
 
     private static SymjaGateway startGateway() {
         try {
-            return SymjaGateway.start();
+            // Symja's answers are kept for the session: checking an edited text again asks only what is new
+            return SymjaGateway.start(dev.gradstep.cas.AnswerCache.inMemory(dev.gradstep.cas.AnswerCache.DEFAULT_MAX_CHARS));
         } catch (RuntimeException e) {
             return null;
         }

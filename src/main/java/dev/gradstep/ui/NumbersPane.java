@@ -81,7 +81,18 @@ final class NumbersPane extends ScrollPane {
         busy.setTooltip(new Tooltip("Computing in the background"));
         GridPane inputs = new GridPane();
         inputs.getStyleClass().add("inputs");
-        inputs.addRow(0, zl, logits.holder(), busy);
+        javafx.scene.control.Button fromFile = new javafx.scene.control.Button("Load logits from file\u2026");
+        fromFile.setTooltip(new Tooltip("Read the logits from a text file (a million work); the field shows @FILE.\n"
+                + "Typing @/path/to/logits.txt does the same."));
+        fromFile.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Logits from a file");
+            java.io.File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (chosen != null) {
+                vm.loadLogits(chosen.toPath());
+            }
+        });
+        inputs.addRow(0, zl, logits.holder(), busy, fromFile);
         inputs.add(logitsMessage, 1, 1);
         inputs.addRow(2, yl, labels.holder());
         inputs.add(labelsMessage, 1, 3);

@@ -144,6 +144,11 @@ public final class NumbersViewModel {
         return labelsText;
     }
 
+    /** Takes the logits from a file (one million work): the field shows {@code @FILE}, read off the UI thread. */
+    public void loadLogits(java.nio.file.Path file) {
+        logitsText.set("@" + file.toAbsolutePath());
+    }
+
     /** The step whose two sides are evaluated at the user's numbers. */
     public void showStep(Derivation d, int index) {
         derivation = d;
@@ -166,7 +171,8 @@ public final class NumbersViewModel {
             InputError ye = null;
             Result r = null;
             try {
-                double[] z = engine.parseLogits(logits);
+                // '@FILE' (typed, or set by Load logits from file…) reads the logits here, off the UI thread
+                double[] z = engine.parseLogits(dev.gradstep.numeric.VectorParser.textOrFile(logits, "logits"));
                 try {
                     double[] y = engine.parseLabels(labels, z.length);
                     r = analyse(z, y, d, step, gen);

@@ -36,8 +36,15 @@ public final class Settings {
         this.store = store;
     }
 
+    /**
+     * The JDK logs "Created user preferences directory" at INFO to the terminal on a first start;
+     * held here because the logging system keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger PREFS_LOG = java.util.logging.Logger.getLogger("java.util.prefs");
+
     /** The real user's store: java.util.prefs under {@code dev/gradstep}. */
     public static Settings userSettings() {
+        PREFS_LOG.setLevel(java.util.logging.Level.WARNING);
         Preferences node = Preferences.userRoot().node("dev/gradstep");
         return new Settings(new Store() {
             @Override

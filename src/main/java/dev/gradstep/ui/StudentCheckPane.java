@@ -29,6 +29,7 @@ public final class StudentCheckPane extends BorderPane {
     private final FormulaRenderer renderer;
     private final VBox linesBox = new VBox(6);
     private final TextArea editor = new TextArea();
+    private final ScrollPane scroll = new ScrollPane();
 
     public StudentCheckPane(StudentCheckViewModel vm, FormulaRenderer renderer) {
         this.vm = vm;
@@ -61,6 +62,21 @@ public final class StudentCheckPane extends BorderPane {
         editor.getStyleClass().add("student-editor");
         editor.setTooltip(new Tooltip("Your derivation in LaTeX; Ctrl+Enter checks it"));
         editor.setId("student-editor");
+        editor.caretPositionProperty().addListener((o, a, b) -> vm.caretProperty().set(b.intValue()));
+        vm.caretProperty().addListener((o, a, b) -> {
+            if (editor.getCaretPosition() != b.intValue()) {
+                editor.positionCaret(b.intValue());
+            }
+        });
+        // a file opened here is followed: saved from another editor, it is loaded and checked again
+        javafx.animation.Timeline follow = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> vm.reloadIfChanged()));
+        follow.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        vm.watchedProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                follow.play();
+            }
+        });
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 vm.check();
@@ -85,7 +101,7 @@ public final class StudentCheckPane extends BorderPane {
         linesBox.getStyleClass().add("student-lines");
         VBox right = new VBox(8, summary, notationLine, message, linesBox);
         right.getStyleClass().add("student-results");
-        ScrollPane scroll = new ScrollPane(right);
+        scroll.setContent(right);
         scroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(editor, scroll);
@@ -106,6 +122,9 @@ public final class StudentCheckPane extends BorderPane {
     }
 
     private void showLines() {
+        // the lines are rebuilt on every check (a reload from disk too): keep the reader's place
+        double place = scroll.getVvalue();
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(place));
         linesBox.getChildren().clear();
         for (StudentCheckViewModel.LineItem item : vm.lines()) {
             Label mark = new Label(item.mark().symbol());

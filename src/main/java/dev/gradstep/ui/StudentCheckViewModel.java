@@ -7,7 +7,6 @@ import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
 import dev.gradstep.derivation.Derivation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ public final class StudentCheckViewModel {
     /** The mark on a line. */
     public enum Mark {
         PENDING("\u2026", "checking"), HOLDS("\u2713", "holds"), WRONG("\u2717", "wrong"),
-        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition");
+        UNREADABLE("?", "cannot be read"), UNDECIDED("~", "undecided"), DEFINES("\u2254", "a definition"),
+        AMBIGUOUS("\u2248", "ambiguous: two readings");
 
         private final String symbol;
         private final String words;
@@ -90,6 +90,14 @@ public final class StudentCheckViewModel {
     private final ObservableList<LineItem> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private int generation;
     private AtomicBoolean cancelFlag = new AtomicBoolean();
+    /** Where the user is in the text (the editor's caret), kept across a reload from disk. */
+    private final javafx.beans.property.IntegerProperty caret = new javafx.beans.property.SimpleIntegerProperty(this, "caret", 0);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> watched =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "watched");
+    /** The file's text as last loaded, and the disk text already announced as not loaded (edits kept). */
+    private String loaded;
+    private String announced;
+    private boolean looking;
 
     public StudentCheckViewModel(Executor background, Executor ui, Checker checker, Supplier<List<Derivation>> library) {
         this.background = background;
@@ -108,15 +116,103 @@ public final class StudentCheckViewModel {
         return notation;
     }
 
-    /** Reads a .tex file into the text; a file that cannot be read leaves a message instead. */
+    /**
+     * Reads a .tex file into the text and checks it; from then on {@link #reloadIfChanged()} follows
+     * the file. A file that cannot be read leaves a message instead.
+     */
     public void open(Path file) {
         try {
-            text.set(Files.readString(file, StandardCharsets.UTF_8));
+            String content = dev.gradstep.tex.SourceText.read(file);
+            text.set(content);
+            loaded = content;
+            announced = null;
+            watched.set(file);
+            caret.set(0);
             message.set("");
             check();
+        } catch (dev.gradstep.tex.SourceText.NotText e) {
+            message.set(file.getFileName() + ": " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             message.set(file.getFileName() + ": cannot read the file (" + e.getMessage() + ")");
         }
+    }
+
+    /** The file opened last, which {@link #reloadIfChanged()} follows; null when the text was pasted. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> watchedProperty() {
+        return watched.getReadOnlyProperty();
+    }
+
+    /** The caret offset in the text; the view keeps it in step with its editor. */
+    public javafx.beans.property.IntegerProperty caretProperty() {
+        return caret;
+    }
+
+    /**
+     * Looks at the opened file (reading it on the background executor) and, when it changed on
+     * disk, loads and checks it again with the caret on the same line and column, so a student
+     * can write in their own editor and watch the marks here. When the text here was edited since
+     * it was loaded, nothing is replaced: a message says the file changed and the edits are kept.
+     * Called by the view every second or so; does nothing while a look is under way.
+     */
+    public void reloadIfChanged() {
+        Path file = watched.get();
+        if (file == null || looking) {
+            return;
+        }
+        looking = true;
+        background.execute(() -> {
+            String disk;
+            try {
+                disk = Files.size(file) > 4L * dev.gradstep.tex.TexDocument.MAX_LENGTH ? null
+                        : dev.gradstep.tex.SourceText.read(file);
+            } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+                disk = null; // gone or mid-save: look again next time
+            }
+            String now = disk;
+            ui.execute(() -> {
+                looking = false;
+                if (now == null || file != watched.get() || now.equals(loaded) || now.equals(announced)) {
+                    return;
+                }
+                if (!text.get().equals(loaded)) {
+                    announced = now;
+                    message.set(file.getFileName() + " changed on disk; your edits here are kept (Open it again to load the file).");
+                    return;
+                }
+                int[] place = lineAndColumn(text.get(), caret.get());
+                text.set(now);
+                loaded = now;
+                caret.set(offsetOf(now, place[0], place[1]));
+                check();
+                message.set("Reloaded " + file.getFileName() + ": it changed on disk.");
+            });
+        });
+    }
+
+    private static int[] lineAndColumn(String s, int offset) {
+        int at = Math.max(0, Math.min(offset, s.length()));
+        int line = 0;
+        int start = 0;
+        for (int i = 0; i < at; i++) {
+            if (s.charAt(i) == '\n') {
+                line++;
+                start = i + 1;
+            }
+        }
+        return new int[] {line, at - start};
+    }
+
+    private static int offsetOf(String s, int line, int column) {
+        int start = 0;
+        for (int l = 0; l < line; l++) {
+            int nl = s.indexOf('\n', start);
+            if (nl < 0) {
+                return s.length();
+            }
+            start = nl + 1;
+        }
+        int end = s.indexOf('\n', start);
+        return Math.min(start + column, end < 0 ? s.length() : end);
     }
 
     /** Shows the lines at once (marked as being checked), then checks them in the background. */
@@ -213,7 +309,7 @@ public final class StudentCheckViewModel {
                         ? match.correction(report.notation(), chain.lhsExpr(), s.condition(), s.rhsExpr(), derivations) : null;
                 out.add(new LineItem(s.line(), tex, source, mark, firstWrong,
                         s.counterexample() == null ? null : StudentReport.words(s.counterexample()), s.hint(),
-                        s.error(), correction));
+                        s.error() != null ? s.error() : s.reading(), correction));
             }
         }
         return out;
@@ -228,6 +324,9 @@ public final class StudentCheckViewModel {
         }
         if (pending && s.error() == null) {
             return Mark.PENDING;
+        }
+        if (s.ambiguous()) {
+            return Mark.AMBIGUOUS;
         }
         if (s.holds() == Boolean.TRUE) {
             return Mark.HOLDS;
@@ -246,7 +345,9 @@ public final class StudentCheckViewModel {
         }
         StringBuilder sb = new StringBuilder(items.size() + (items.size() == 1 ? " step: " : " steps: ") + (counts[Mark.HOLDS.ordinal()]
                 + counts[Mark.DEFINES.ordinal()]) + " hold, " + counts[Mark.WRONG.ordinal()] + " wrong, "
-                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided.");
+                + counts[Mark.UNREADABLE.ordinal()] + " unreadable, " + counts[Mark.UNDECIDED.ordinal()] + " undecided"
+                + (counts[Mark.AMBIGUOUS.ordinal()] == 0 ? "" : ", " + counts[Mark.AMBIGUOUS.ordinal()] + " ambiguous")
+                + ".");
         items.stream().filter(LineItem::firstWrong).findFirst()
                 .ifPresent(i -> sb.append(" The first wrong line is line ").append(i.line()).append('.'));
         return sb.toString();

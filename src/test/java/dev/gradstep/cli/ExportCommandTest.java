@@ -75,7 +75,13 @@ class ExportCommandTest {
                 Arguments.of(List.of("{dir}/missing.yaml", "--format", "tex"), "missing.yaml: no such file"),
                 Arguments.of(List.of("{dir}/bad.yaml", "--format", "md"), "bad.yaml:3:1: unknown key 'stpes' (did you mean 'steps'?)"),
                 Arguments.of(List.of("{dir}/good.yaml", "--format", "tex", "--out", "{dir}/taken.tex"),
-                        "taken.tex exists; use --force to overwrite"));
+                        "taken.tex exists; use --force to overwrite"),
+                Arguments.of(List.of("{dir}/good.yaml", "--format", "tex", "--out", "{dir}", "--force"),
+                        "is a folder, not a file"),
+                Arguments.of(List.of("{dir}/good.yaml", "--format", "tex", "--out", ""),
+                        "export: \"\" is not a file name"),
+                Arguments.of(List.of("{dir}/good.yaml", "--format", "tex", "--out", "/dev/null", "--force"),
+                        "/dev/null is a device, pipe or socket, not a regular file"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,5 +170,27 @@ class ExportCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("does not exist"), r.err());
         assertFalse(Files.exists(dir.resolve("nope")));
+    }
+
+    @Test
+    void export_outIsAFifo_refusedAndLeftAFifo() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Run r = run(args("{dir}/good.yaml", "--format", "tex", "--out", fifo.toString(), "--force"));
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("export: " + fifo + " is a device, pipe or socket, not a regular file; it is never replaced\n",
+                r.err().replace("\r", ""));
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "still a fifo");
+    }
+
+    @Test
+    void export_forceOverExistingFile_keepsItsPermissions() throws IOException {
+        String[] a = args("{dir}/good.yaml", "--format", "tex", "--out", "{dir}/taken.tex", "--force");
+        Path taken = dir.resolve("taken.tex");
+        var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(taken, perms);
+        Run r = run(a);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(perms, Files.getPosixFilePermissions(taken));
     }
 }

@@ -30,7 +30,7 @@ class NumbersCommandTest {
         return Stream.of(
                 Arguments.of(new String[] {"--logits", "2,1,0.1", "--class", "1"}, 0,
                         List.of("one-hot labels at class 1", "0.659001", "-0.757567", "loss L = −Σ y log s = 1.41703001628",
-                                "complex step", "central difference (h = 1.0e-05)", "verdict: good"), List.of()),
+                                "complex step", "central difference (h = 1.0e-05·max(1, |z|))", "verdict: good"), List.of()),
                 Arguments.of(new String[] {"--logits", "[2.  1.  0.1]", "--labels", "0\t1\t0"}, 0,
                         List.of("1.41703001628", "verdict: good"), List.of()),
                 Arguments.of(new String[] {"--logits", "2,1,0.1", "--labels", "0.1,0.2,0.4"}, 0,
@@ -38,7 +38,7 @@ class NumbersCommandTest {
                 Arguments.of(new String[] {"--logits=-1000,0,1000", "--class", "0"}, 0,
                         List.of("loss L = −Σ y log s = 2000", "verdict: good"), List.of()),
                 Arguments.of(new String[] {"--logits", "2,1,0.1", "--class", "1", "--h", "1e-6"}, 0,
-                        List.of("central difference (h = 1.0e-06)"), List.of()),
+                        List.of("central difference (h = 1.0e-06·max(1, |z|))"), List.of()),
                 Arguments.of(new String[] {"--logits", manyLogits(40), "--class", "7"}, 0,
                         List.of("(30 rows not shown)", "top 5 probabilities: class ", "     39 ", "verdict: good"),
                         List.of()),
@@ -126,5 +126,46 @@ class NumbersCommandTest {
         String[] lines = run.err().split("\\R");
         int caret = lines[2].indexOf('^');
         assertEquals("oops", lines[1].substring(caret, caret + 4));
+    }
+
+    @Test
+    void numbers_infiniteLabels_neverGood() {
+        CliRun r = run("--logits", "1,2,3", "--labels", "1e308,1e308,0");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("verdict: NOT good, the gradient or a numeric derivative is NaN or infinite"), r.out());
+    }
+
+    @Test
+    void numbers_hugeEqualLogits_stepScaledToTheCoordinateSoGood() {
+        CliRun r = run("--logits", "1e308,1e308", "--class", "0");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("verdict: good, the analytic gradient"), r.out());
+    }
+
+    @Test
+    void numbers_thirtyThousandEqualLogits_centralDifferenceInconclusiveNotWrong() {
+        CliRun r = run("--logits", String.join(",", java.util.Collections.nCopies(30_000, "0.5")), "--class", "7");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("the central difference is inconclusive at these numbers"), r.out());
+    }
+
+    @Test
+    void numbers_logitsFromAFile_atSignAndOptionBothRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("z.txt"), manyLogits(100_000));
+        for (String[] args : List.of(new String[] {"numbers", "--logits", "@" + file, "--class", "3"},
+                new String[] {"numbers", "--logits-file", file.toString(), "--class", "3"})) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            int exit = Cli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true), args);
+            assertEquals(0, exit, out.toString());
+            assertTrue(out.toString().startsWith("K = 100000 classes"), out.toString());
+        }
+    }
+
+    @Test
+    void numbers_logitsTwice_saysGiveThemOnce() {
+        CliRun r = run("--logits", "1,2", "--logits-file", "z.txt", "--class", "0");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("give the logits once"), r.err());
     }
 }

@@ -41,6 +41,22 @@ class StudentCheckCommandTest {
     }
 
     @Test
+    void check_twoReadingsOfASum_markedAmbiguousWithBothNeverWrong() throws IOException {
+        Path f = temp.resolve("scope.tex");
+        Files.writeString(f, "% notation: logits=z probs=s labels=y loss=L classes=K\n"
+                + "\\[ 0 \\cdot s_i + 1 = \\sum_i s_i y_i - s_i y_i + s_i \\]\n");
+        CliRun r = run("--numeric-only", f.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("line   2  AMBIGUOUS"), r.out());
+        assertTrue(r.out().contains("two readings: as the operators are usually scoped, at K="), r.out());
+        assertTrue(r.out().contains("1 step: 0 hold, 0 wrong, 0 unreadable, 0 undecided, 1 ambiguous -- NOT OK"), r.out());
+        assertTrue(!r.out().contains("hint:") && !r.out().contains("counterexample:"), r.out());
+        CliRun json = run("--numeric-only", "--json", f.toString());
+        assertTrue(json.out().contains("\"holds\": null") && json.out().contains("\"ambiguous\": true")
+                && json.out().contains("\"reading\": \"two readings: "), json.out());
+    }
+
+    @Test
     void check_correctTex_exit0() {
         CliRun r = run("--numeric-only", file("homework-correct.tex"));
         assertEquals(0, r.exit(), r.out());
@@ -72,14 +88,14 @@ class StudentCheckCommandTest {
         String json = r.out().trim();
         assertTrue(json.startsWith("{\"file\": \"" + file("homework.tex").replace("\\", "\\\\") + "\", \"notation\": {\"logits\": \"z\", "
                 + "\"probs\": \"\\\\hat{y}\", \"labels\": \"y\", \"loss\": \"L\", \"classes\": \"K\", \"batch\": null, "
-                + "\"onehot\": null, \"labelsum\": \"one\", \"source\": \"file\"}, \"blocks\": [{\"line\": 8, \"lhs\": "
+                + "\"onehot\": null, \"labelsum\": \"one\", \"source\": \"file\"}, \"readAs\": \"latex\", \"warnings\": [], \"blocks\": [{\"line\": 8, \"lhs\": "
                 + "\"\\\\hat{y}_i\", \"steps\": [{\"line\": 8, \"rhs\": \"\\\\frac{e^{z_i}}{\\\\sum_{k=1}^{K} e^{z_k}}\", "
                 + "\"holds\": true, \"link\": true, \"condition\": null, \"basis\": \"numeric\", \"counterexample\": null, "
-                + "\"hint\": null, \"error\": null}]}"), json);
+                + "\"hint\": null, \"error\": null, \"ambiguous\": false, \"reading\": null}]}"), json);
         Matcher wrong = Pattern.compile("\\{\"line\": 13, \"rhs\": \"[^\"]+\", \"holds\": false, \"link\": false, "
                 + "\"condition\": \"i \\\\\\\\neq j\", \"basis\": \"numeric\", \"counterexample\": \\{\"classes\": 2, "
                 + "\"indices\": \\{\"i\": 1, \"j\": 2\\}, \"logits\": \\[[^\\]]+\\], \"labels\": \\[\\], \"parameters\": \\{\\}, "
-                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null\\}")
+                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null, \"ambiguous\": false, \"reading\": null\\}")
                 .matcher(json);
         assertTrue(wrong.find(), json);
         assertTrue(json.contains("{\"line\": 19, \"lhs\": \"\\\\frac{\\\\partial L}{\\\\partial z_j}\", \"steps\": [{\"line\": 20,"), json);
@@ -109,5 +125,53 @@ class StudentCheckCommandTest {
         CliRun r = run("--numeric-only", temp.resolve("none.tex").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void check_markdownPost_readsDollarBlocksAndSkipsCode() throws IOException {
+        Path md = temp.resolve("post.md");
+        Files.writeString(md, "# Softmax gradient\n\n```python\n$$ s_i = 2 $$\n```\n\nWith `$$x = 1 + 2$$` in code.\n\n"
+                + "$$\\begin{split}\n\\frac{\\partial L}{\\partial z_j} &= s_j - y_j \\\\\n&= y_j - s_j\n\\end{aligned}$$\n");
+        CliRun r = run("--numeric-only", md.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("read as Markdown"), r.out() + r.err());
+        assertTrue(r.out().contains("warning: line 9: \\begin{split} is closed by \\end{aligned} on line 12"), r.out());
+        assertTrue(r.out().matches("(?s).*line  10 +OK .*line  11 +WRONG\\* .*"), r.out());
+        assertEquals(2, r.out().split("line  1[01]", -1).length - 1, "code is never read as maths: " + r.out());
+    }
+
+    @Test
+    void check_notebook_positionsAreCellAndLine() throws IOException {
+        Path nb = temp.resolve("grad.ipynb");
+        Files.writeString(nb, "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"x = 1\\n\"]},"
+                + " {\"cell_type\": \"markdown\", \"source\": [\"Intro\\n\"]},"
+                + " {\"cell_type\": \"markdown\", \"source\": [\"So\\n\", \"$$\\\\frac{\\\\partial L}{\\\\partial z_j} = s_j - y_j$$\"]}],"
+                + " \"nbformat\": 4}");
+        CliRun r = run("--numeric-only", nb.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("c3:l2     OK"), r.out());
+        CliRun j = run("--numeric-only", "--json", nb.toString());
+        assertTrue(j.out().contains("\"steps\": [{\"cell\": 3, \"line\": 2,"), j.out());
+    }
+
+    @Test
+    void check_folder_takesMarkdownAndNotebooksAndNoMathsFileGetsOneMessage() throws IOException {
+        Files.writeString(temp.resolve("a.md"), "$$\\frac{\\partial L}{\\partial z_j} = s_j - y_j$$\n");
+        Files.writeString(temp.resolve("notes.txt"), "nothing to see\n");
+        Files.writeString(temp.resolve("image.png"), "not read");
+        CliRun r = run("--numeric-only", temp.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("a.md: notation"), r.out());
+        assertTrue(r.err().contains("notes.txt: no derivation and no maths to check here. GradStep reads"), r.err());
+        assertTrue(!r.out().contains("image.png") && !r.err().contains("image.png"), r.err());
+    }
+
+    @Test
+    void check_unknownNotationKey_warningWithDidYouMeanAndTheRestChecked() throws IOException {
+        Path md = temp.resolve("n.md");
+        Files.writeString(md, "<!-- notation: logits=a probz=p labels=t -->\n\n$$\\frac{\\partial L}{\\partial a_j} = p_j - t_j$$\n");
+        CliRun r = run("--numeric-only", md.toString());
+        assertTrue(r.out().contains("warning: line 1: unknown notation key 'probz' (did you mean 'probs'?) is ignored"), r.out() + r.err());
+        assertTrue(r.out().contains("logits=a"), r.out());
     }
 }

@@ -276,7 +276,8 @@ class DerivationLoaderTest {
         Path f = dir.resolve("latin1.yaml");
         Files.write(f, "title: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         LoadException e = assertThrows(LoadException.class, () -> loader.load(f));
-        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("latin1.yaml:1:11: byte 0xE9 at offset 10 (line 1, column 11) is not valid UTF-8"),
+                e.getMessage());
     }
 
     @Test
@@ -374,5 +375,13 @@ class DerivationLoaderTest {
         assertEquals(7, d.steps().get(1).sourceLine());
         assertNotNull(d.steps().get(1).line());
         assertTrue(d.steps().get(1).line().isContinuation());
+    }
+
+    @Test
+    void parse_yamlNestedFiftyThousandDeep_problemAtFileAndLineNoStackOverflow() {
+        String text = "id: deep\ntitle: t\nsteps: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+        List<LoadProblem> problems = problemsOf(text);
+        assertTrue(has(problems, 3, "nested more than " + DerivationLoader.MAX_NESTING), show(problems));
+        assertEquals("t.yaml", problems.get(0).source());
     }
 }

@@ -62,13 +62,14 @@ class AtomicWriterTest {
     @Test
     void write_targetIsAFolder_refusedAndNoTempFileLeft(@TempDir Path dir) throws IOException {
         Path sub = Files.createDirectory(dir.resolve("sub"));
-        assertThrows(FileAlreadyExistsException.class, () -> AtomicWriter.write(sub, "x", true));
+        AtomicWriter.Refused e = assertThrows(AtomicWriter.Refused.class, () -> AtomicWriter.write(sub, "x", true));
+        assertEquals(sub + ": is a folder, not a file: name a file inside it", e.getMessage());
         assertEquals(List.of("sub"), names(dir));
     }
 
     @Test
     void write_moveFails_tempFileRemoved(@TempDir Path dir) throws IOException {
-        // A non-empty folder cannot be replaced by a file: the move fails after the temp file exists.
+        // A non-empty folder is refused before any temporary file is made, and stays as it was.
         Path target = dir.resolve("busy");
         Files.createDirectory(target);
         Files.writeString(target.resolve("inside"), "keep");

@@ -140,7 +140,7 @@ class TexErrorTest {
     @CsvSource(delimiter = '|', value = {
         "x^2^3                                  | double superscript                       | 1 | 4  | ^",
         "z_{}                                   | empty subscript                          | 1 | 3  | {",
-        "\\sum x_k                              | '\\sum needs an index, e.g. \\sum_{k}'   | 1 | 1  | \\sum",
+        "\\sum x_k y_j                          | '\\sum needs an index, e.g. \\sum_{k}'   | 1 | 1  | \\sum",
         "\\log_2 x                              | only the natural logarithm is supported (no base or power on \\log) | 1 | 5 | _",
         "\\frac{\\partial^2 L}{\\partial z^2}   | higher-order derivatives are not supported | 1 | 15 | ^",
         "\\text{hello world}                    | cannot read the text 'hello world' as mathematics | 1 | 1 | \\text{hello world}",

@@ -152,4 +152,26 @@ class NumbersViewModelTest {
         vm.logitsTextProperty().set(IntStream.range(0, 50).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         assertEquals(50, vm.resultProperty().get().jacobian().length);
     }
+
+    @Test
+    void loadLogits_millionFromAFile_computedAndFieldShowsTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1_000_000; i++) {
+            text.append(i % 7 * 0.5).append('\n');
+        }
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("z.txt"), text);
+        vm.labelsTextProperty().set("3");
+        vm.loadLogits(file);
+        assertEquals("@" + file.toAbsolutePath(), vm.logitsTextProperty().get());
+        assertNull(vm.logitsErrorProperty().get());
+        assertEquals(1_000_000, vm.resultProperty().get().classes());
+    }
+
+    @Test
+    void loadLogits_missingFile_saysWhichFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        vm.loadLogits(dir.resolve("absent.txt"));
+        assertTrue(vm.logitsErrorProperty().get().message().contains("absent.txt: no such file"),
+                vm.logitsErrorProperty().get().message());
+    }
 }

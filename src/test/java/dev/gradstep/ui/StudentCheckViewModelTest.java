@@ -92,6 +92,18 @@ class StudentCheckViewModelTest {
     }
 
     @Test
+    void check_twoReadingsOfASum_ambiguousMarkWithTheReadingsAndNoCorrection() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set("\\[ 0 \\cdot s_i + 1 = \\sum_i s_i y_i - s_i y_i + s_i \\]");
+        vm.check();
+        StudentCheckViewModel.LineItem item = vm.lines().get(0);
+        assertEquals(StudentCheckViewModel.Mark.AMBIGUOUS, item.mark());
+        assertTrue(item.error().startsWith("two readings"), item.error());
+        assertEquals(null, item.correction());
+        assertTrue(vm.summaryProperty().get().contains("1 ambiguous"), vm.summaryProperty().get());
+    }
+
+    @Test
     void check_unreadableLine_isMarkedWithItsMessageAndSourceText() {
         StudentCheckViewModel vm = viewModel(false);
         vm.textProperty().set("\\begin{align}\nL &= -\\sum_i y_i \\log s_i \\\\\n &= \\frac{ \n\\end{align}");
@@ -136,5 +148,56 @@ class StudentCheckViewModelTest {
         assertNotNull(vm.textProperty().get());
         assertEquals(9, vm.lines().size());
         assertEquals("", vm.messageProperty().get());
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path temp;
+
+    @Test
+    void reloadIfChanged_fileSavedElsewhere_reloadedRecheckedAndCaretKept() throws IOException {
+        Path file = temp.resolve("homework.tex");
+        String text = Files.readString(HOMEWORK);
+        Files.writeString(file, text);
+        StudentCheckViewModel vm = viewModel(false);
+        vm.open(file);
+        assertEquals(StudentCheckViewModel.Mark.WRONG, vm.lines().get(2).mark());
+        int line20 = text.indexOf("&= \\sum_{i=1}^{K}");
+        vm.caretProperty().set(line20 + 4);
+        vm.reloadIfChanged();
+        assertEquals(text, vm.textProperty().get(), "unchanged on disk: nothing happens");
+        assertEquals("", vm.messageProperty().get());
+
+        String fixed = text.replace("&= \\hat{y}_i \\hat{y}_j \\quad (i \\neq j)", "&= -\\hat{y}_i \\hat{y}_j \\quad (i \\neq j)");
+        Files.writeString(file, fixed);
+        vm.reloadIfChanged();
+        assertEquals(fixed, vm.textProperty().get());
+        assertEquals(StudentCheckViewModel.Mark.HOLDS, vm.lines().get(2).mark());
+        assertEquals(-1, vm.firstWrongProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Reloaded homework.tex"), vm.messageProperty().get());
+        int caret = vm.caretProperty().get();
+        assertEquals(fixed.indexOf("&= \\sum_{i=1}^{K}") + 4, caret, "the caret stays on its line and column");
+    }
+
+    @Test
+    void reloadIfChanged_textEditedHere_editsKeptAndSaid() throws IOException {
+        Path file = temp.resolve("homework.tex");
+        String text = Files.readString(HOMEWORK);
+        Files.writeString(file, text);
+        StudentCheckViewModel vm = viewModel(false);
+        vm.open(file);
+        vm.textProperty().set(text + "\n% my own note");
+        Files.writeString(file, text.replace("\\hat{y}_j - y_j\n", "\\hat{y}_j + y_j\n"));
+        vm.reloadIfChanged();
+        assertEquals(text + "\n% my own note", vm.textProperty().get());
+        assertTrue(vm.messageProperty().get().contains("changed on disk; your edits here are kept"), vm.messageProperty().get());
+    }
+
+    @Test
+    void reloadIfChanged_pastedText_neverTouchesDisk() throws IOException {
+        StudentCheckViewModel vm = viewModel(true);
+        vm.textProperty().set(Files.readString(HOMEWORK));
+        vm.reloadIfChanged();
+        assertTrue(queued.isEmpty(), "nothing is read for a pasted text");
+        assertNull(vm.watchedProperty().get());
     }
 }
