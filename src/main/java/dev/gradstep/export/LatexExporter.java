@@ -5,6 +5,7 @@ import dev.gradstep.check.StepVerdict;
 import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Step;
+import dev.gradstep.tex.Prose;
 import java.util.List;
 import java.util.Map;
 
@@ -33,16 +34,17 @@ public final class LatexExporter {
         sb.append("\\documentclass{article}\n")
                 .append("\\usepackage[utf8]{inputenc}\n")
                 .append("\\usepackage[T1]{fontenc}\n")
+                .append("\\usepackage{lmodern}\n")
                 .append("\\usepackage{amsmath}\n")
                 .append("\\usepackage{amssymb}\n")
-                .append("\\title{").append(escape(d.title())).append("}\n")
+                .append("\\title{").append(prose(d.title())).append("}\n")
                 .append("\\author{}\n")
                 .append("\\date{}\n")
                 .append("\\begin{document}\n")
                 .append("\\maketitle\n\n");
         for (String paragraph : d.summary().strip().split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
-                sb.append(escape(paragraph)).append("\n\n");
+                sb.append(prose(paragraph)).append("\n\n");
             }
         }
         sb.append("\\paragraph{Notation.}");
@@ -62,7 +64,7 @@ public final class LatexExporter {
             }
             sb.append(".\n\n");
         }
-        sb.append(block(ExportText.select(d, null), ExportText.byStep(verdictsOrEmpty)));
+        sb.append(block(ExportText.select(d, null), ExportText.byStep(verdictsOrEmpty), ""));
         sb.append(answers(d));
         sb.append("\\end{document}\n");
         return sb.toString();
@@ -70,15 +72,18 @@ public final class LatexExporter {
 
     /** Only the {@code align*} block, for the chosen step numbers (all for null or empty). */
     public String snippet(Derivation d, List<Integer> stepNumbersOrAll) {
-        return block(ExportText.select(d, stepNumbersOrAll), Map.of());
+        List<Step> steps = ExportText.select(d, stepNumbersOrAll);
+        String left = steps.isEmpty() ? "" : ExportText.chainLeft(d, steps.get(0));
+        return block(steps, Map.of(), left);
     }
 
-    private static String block(List<Step> steps, Map<Integer, StepVerdict> verdicts) {
+    /** The steps' {@code align*} block; {@code firstLeft} is put before the first line when it continues a chain. */
+    private static String block(List<Step> steps, Map<Integer, StepVerdict> verdicts, String firstLeft) {
         StringBuilder sb = new StringBuilder("\\begin{align*}\n");
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             sb.append("\\intertext{\\textbf{").append(s.number()).append(". ")
-                    .append(escape(ExportText.ruleTitle(s))).append(".}");
+                    .append(prose(s.rule().title())).append(".}");
             if (!s.why().isBlank()) {
                 sb.append(' ').append(prose(s.why()));
             }
@@ -88,7 +93,7 @@ public final class LatexExporter {
                         .append(escape(ExportText.verdictWords(v)));
             }
             sb.append("}\n");
-            sb.append(align(ExportText.tex(s)));
+            sb.append(align((i == 0 && !firstLeft.isEmpty() ? firstLeft + " " : "") + ExportText.tex(s)));
             sb.append(i + 1 < steps.size() ? " \\\\\n" : "\n");
         }
         return sb.append("\\end{align*}\n").toString();
@@ -112,25 +117,13 @@ public final class LatexExporter {
      * side does not become the alignment point. A line without one is aligned at its start.
      */
     static String align(String tex) {
-        int depth = 0;
-        for (int i = 0; i < tex.length(); i++) {
-            char c = tex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            } else if (c == '=' && depth == 0) {
-                return tex.substring(0, i) + "&" + tex.substring(i);
-            }
-        }
-        return "&" + tex;
+        int eq = ExportText.topLevelEquals(tex);
+        return eq < 0 ? "&" + tex : tex.substring(0, eq) + "&" + tex.substring(eq);
     }
 
     /** An author's prose with the formulas written in it typeset as inline maths, the rest escaped. */
     static String prose(String text) {
-        return ExportText.prose(text, "$", LatexExporter::escape);
+        return Prose.write(text, "$", LatexExporter::escape);
     }
 
     /**

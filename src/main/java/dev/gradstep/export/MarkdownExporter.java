@@ -5,6 +5,7 @@ import dev.gradstep.check.StepVerdict;
 import dev.gradstep.derivation.Assumption;
 import dev.gradstep.derivation.Derivation;
 import dev.gradstep.derivation.Step;
+import dev.gradstep.tex.Prose;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,10 @@ public final class MarkdownExporter {
     public String markdown(Derivation d, List<StepVerdict> verdictsOrEmpty) {
         Map<Integer, StepVerdict> verdicts = ExportText.byStep(verdictsOrEmpty);
         StringBuilder sb = new StringBuilder();
-        sb.append("# ").append(escape(d.title())).append("\n\n");
+        sb.append("# ").append(prose(d.title())).append("\n\n");
         for (String paragraph : d.summary().strip().split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
-                sb.append(escape(paragraph)).append("\n\n");
+                sb.append(prose(paragraph)).append("\n\n");
             }
         }
         sb.append("**Notation:**");
@@ -42,7 +43,7 @@ public final class MarkdownExporter {
             sb.append(".\n\n");
         }
         for (Step s : d.steps()) {
-            sb.append("**").append(s.number()).append(". ").append(escape(ExportText.ruleTitle(s))).append("**");
+            sb.append("**").append(s.number()).append(". ").append(prose(s.rule().title())).append("**");
             if (!s.why().isBlank()) {
                 sb.append(" \u2014 ").append(prose(s.why()));
             }
@@ -73,7 +74,7 @@ public final class MarkdownExporter {
 
     /** An author's prose with the formulas written in it as inline maths ({@code $..$}), the rest escaped. */
     static String prose(String text) {
-        return ExportText.prose(text, "$", MarkdownExporter::escape);
+        return Prose.write(text, "$", MarkdownExporter::escape);
     }
 
     /** Prose made inert: Markdown's emphasis, link, HTML and maths characters escaped, lines joined. */

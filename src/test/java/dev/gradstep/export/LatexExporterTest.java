@@ -93,7 +93,7 @@ class LatexExporterTest {
     @Test
     void document_statesSummaryNotationAndAssumptions() {
         String doc = exporter.document(d, List.of());
-        assertTrue(doc.contains("Why s - y.\n\nA second paragraph."), doc);
+        assertTrue(doc.contains("Why $s - y$.\n\nA second paragraph."), doc);
         assertTrue(doc.contains("logits $z$, probabilities $s$, labels $y$, loss $L$, classes $K$, batch size $N$."), doc);
         assertTrue(doc.contains("\\paragraph{Assumptions.} $\\sum_i y_i = 1$ (labels-sum-to-one)."), doc);
     }
@@ -115,7 +115,7 @@ class LatexExporterTest {
     @Test
     void document_reasonText_escapesSpecialCharacters() {
         String doc = exporter.document(d, List.of());
-        assertTrue(doc.contains("\\textbf{2. Chain rule.} Costs 5\\% \\& more: \\$x\\$ \\#1 under\\_score "
+        assertTrue(doc.contains("\\textbf{2. Chain rule.} Costs 5\\% \\& more: $x$ \\#1 under\\_score "
                 + "\\{braces\\} \\textasciitilde{}tilde \\textasciicircum{}caret \\textbackslash{}back}"), doc);
         assertWellFormed(doc);
     }
@@ -157,6 +157,21 @@ class LatexExporterTest {
     }
 
     @Test
+    void snippet_startingInsideAChain_startsWithTheChainsLeftSide() {
+        String snippet = exporter.snippet(d, List.of(3));
+        assertTrue(snippet.contains("\n\\frac{\\partial L}{\\partial z_j} &= s_j \\sum_i y_i - y_j\n"), snippet);
+        assertFalse(snippet.contains("\n&="), "no lone continuation: " + snippet);
+        assertWellFormed(snippet);
+    }
+
+    @Test
+    void snippet_startingAtAChainsStart_addsNothing() {
+        String snippet = exporter.snippet(d, List.of(1, 3));
+        assertEquals(1, count(snippet, "\\frac{e^{z_i}}"), snippet);
+        assertTrue(snippet.contains("\n&= s_j \\sum_i y_i - y_j\n"), "a later continuation stays as written: " + snippet);
+    }
+
+    @Test
     void snippet_stepOutOfRange_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exporter.snippet(d, List.of(5)));
         assertTrue(e.getMessage().contains("no step 5"), e.getMessage());
@@ -168,7 +183,7 @@ class LatexExporterTest {
                 "\\frac{\\partial s_i}{\\partial z_j} = -s_i s_j \\quad (i \\neq j)",
                 dev.gradstep.derivation.Rule.CASE_NOT_EQUAL, "Off the diagonal.")), "c.yaml");
         String snippet = exporter.snippet(one, null);
-        assertTrue(snippet.contains("\\textbf{1. Case i \\ensuremath{\\neq} j.}"), snippet);
+        assertTrue(snippet.contains("\\textbf{1. Case $i \\neq j$.}"), snippet);
         assertFalse(snippet.contains("textbackslash"), snippet);
     }
 

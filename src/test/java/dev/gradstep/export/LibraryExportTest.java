@@ -95,6 +95,27 @@ class LibraryExportTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdflatex timed out");
         assertEquals(0, p.exitValue(), () -> d.id() + ":\n" + tail(dir.resolve("log.txt")));
         assertTrue(Files.size(dir.resolve("d.pdf")) > 0);
+        if (LatexExporterTest.onPath("pdffonts")) {
+            Process f = new ProcessBuilder("pdffonts", "d.pdf").directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("fonts.txt").toFile()).start();
+            assertTrue(f.waitFor(60, TimeUnit.SECONDS), "pdffonts timed out");
+            String fonts = Files.readString(dir.resolve("fonts.txt"), StandardCharsets.ISO_8859_1);
+            assertFalse(fonts.contains("Type 3"), "a bitmap font is left in the PDF:\n" + fonts);
+        }
+    }
+
+    /** The prose of a document (introduction, step reasons, answer) with its inline maths taken out. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("library")
+    void document_libraryFile_noPlainTextMathsInProse(Derivation d) {
+        String doc = exporter.document(d, List.of());
+        String prose = doc.substring(doc.indexOf("\\maketitle"))
+                .replaceAll("(?s)\\\\begin\\{align\\*\\}.*?(?=\\\\intertext|\\\\end\\{align)", "")
+                .replaceAll("(?m)^(?!\\\\intertext|\\\\paragraph|[A-Z][a-z]).*$", "")
+                .replaceAll("\\$[^$]*\\$", "M");
+        for (String plain : List.of("\\_", "textasciicircum", " i = j", " u/v", " log s")) {
+            assertFalse(prose.contains(plain), d.id() + ": '" + plain + "' in prose:\n" + prose);
+        }
     }
 
     private static String tail(Path log) {

@@ -22,7 +22,7 @@ class MarkdownExporterTest {
     @Test
     void markdown_headingSummaryNotation() {
         String md = exporter.markdown(d, List.of());
-        assertTrue(md.startsWith("# Softmax & cross-entropy\n\nWhy s - y.\n\nA second paragraph.\n\n"), md);
+        assertTrue(md.startsWith("# Softmax & cross-entropy\n\nWhy $s - y$.\n\nA second paragraph.\n\n"), md);
         assertTrue(md.contains("**Notation:** logits $z$, probabilities $s$"), md);
         assertTrue(md.contains("**Assumptions:** $\\sum_i y_i = 1$ (labels-sum-to-one)."), md);
     }
@@ -31,7 +31,7 @@ class MarkdownExporterTest {
     void markdown_containsEveryStepWithRuleReasonAndMaths() {
         String md = exporter.markdown(d, List.of());
         for (Step s : d.steps()) {
-            assertTrue(md.contains("**" + s.number() + ". " + ExportText.ruleTitle(s) + "** \u2014 "), "step " + s.number());
+            assertTrue(md.contains("**" + s.number() + ". " + MarkdownExporter.prose(s.rule().title()) + "** \u2014 "), "step " + s.number());
             assertTrue(md.contains("$$\n" + ExportText.tex(s) + "\n$$"), "maths of step " + s.number());
         }
         assertTrue(md.contains("**1. Definition** \u2014 The softmax turns logits into probabilities.\n\n$$\ns_i = "), md);
