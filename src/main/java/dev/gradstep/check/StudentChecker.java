@@ -629,10 +629,16 @@ public final class StudentChecker {
             }
             Line step = derivation.steps().get(i).line();
             Line line = new Line(chains.get(slot.chain()).lhs(), step.rights(), step.condition());
+            List<String> leftFree = line.lhs() == null ? List.of()
+                    : Chains.freeIndices(List.of(line.lhs()), line.condition(), derivation.notation());
+            SumScope.Named named = SumScope.namedClasses(r.rhsExpr(), leftFree, derivation.notation().classes());
             Expr[] readings = {SumScope.widened(r.rhsExpr()), SumScope.wholeProduct(r.rhsExpr()),
-                    SumScope.powerInside(r.rhsExpr())};
+                    SumScope.powerInside(r.rhsExpr()), named == null ? null : named.expr()};
             String[] words = {"sum", "the derivative read as applying to the whole product after it",
-                    "the power read as belonging to the bracket inside the derivative"};
+                    "the power read as belonging to the bracket inside the derivative",
+                    named == null ? null : "the terms over " + String.join(", ", named.letters())
+                            + " read as the sum over all the classes (K = " + named.letters().size() + ", "
+                            + String.join(", ", named.letters()) + " the classes)"};
             for (int k = 0; k < readings.length; k++) {
                 if (readings[k] != null) {
                     wide.add(new Step(wide.size() + 1, r.rhs(), new Line(line.lhs(), List.of(readings[k]),
@@ -663,6 +669,12 @@ public final class StudentChecker {
             List<String> left = line.lhs() == null ? List.of()
                     : Chains.freeIndices(List.of(line.lhs()), line.condition(), derivation.notation());
             boolean sum = how.get(w).equals("sum");
+            if (how.get(w).startsWith("the terms over ")) {
+                // as written the other letters are free indices; the author named K classes: both readings stand
+                results[slot.chain()][slot.entry()] = r.read(null, "two readings: with the letters as free indices, "
+                        + "not equal to the left side; with " + how.get(w) + ", it equals the left side", true);
+                continue;
+            }
             String index = sum ? widenedIndex(r.rhsExpr()) : null;
             String as = sum ? "the sum over " + index + " read as covering the terms after it" : how.get(w);
             if (index != null && outside.contains(index) && !left.contains(index)) {

@@ -86,6 +86,59 @@ final class SumScope {
         return changed[0] ? out : null;
     }
 
+    /** Most terms of a written-out sum read as naming every class: beyond this it is not a list of classes. */
+    private static final int MAX_NAMED_CLASSES = 6;
+
+    /**
+     * A sum written out over classes named by letters ({@code e^{z_a}+e^{z_b}+e^{z_c}}, "three outputs
+     * a, b, c" in the prose) read as the sum over all the classes: the terms are one body with a
+     * different free index letter each, and one of those letters is free on the left too. Null when the
+     * line has no such sum. The result holds the terms' count, so the reading can say "K = 3".
+     */
+    static Named namedClasses(Expr e, List<String> leftIndices, String classes) {
+        Named[] found = {null};
+        Expr out = ExprMap.map(e, node -> {
+            if (found[0] != null || !(node instanceof Add a) || a.terms().size() < 2
+                    || a.terms().size() > MAX_NAMED_CLASSES) {
+                return null;
+            }
+            String fresh = "k'";
+            Expr body = null;
+            List<String> letters = new ArrayList<>();
+            for (Expr term : a.terms()) {
+                List<String> free = Chains.freeIndices(List.of(term), Condition.ALWAYS, Notation.DEFAULT);
+                if (free.size() != 1 || letters.contains(free.get(0))) {
+                    return null;
+                }
+                String letter = free.get(0);
+                Expr renamed = ExprMap.map(term, n -> n instanceof Expr.Sym s && s.isPlain() && s.name().equals(letter)
+                        ? new Expr.Sym(fresh) : null);
+                if (body != null && !body.equals(renamed)) {
+                    return null;
+                }
+                body = renamed;
+                letters.add(letter);
+            }
+            if (letters.stream().noneMatch(leftIndices::contains)) {
+                return null;
+            }
+            String index = "k";
+            while (letters.contains(index) || leftIndices.contains(index)) {
+                index = index + "'";
+            }
+            String k = index;
+            Expr sumBody = ExprMap.map(body, n -> n instanceof Expr.Sym s && s.isPlain() && s.name().equals(fresh)
+                    ? new Expr.Sym(k) : null);
+            found[0] = new Named(null, letters);
+            return new Sum(k, dev.gradstep.expr.Exprs.ONE, new Expr.Sym(classes), Condition.ALWAYS, sumBody);
+        });
+        return found[0] == null ? null : new Named(out, found[0].letters());
+    }
+
+    /** A line with its written-out sum over named classes read as the sum over all classes, and the letters. */
+    record Named(Expr expr, List<String> letters) {
+    }
+
     /** The summation index outside its sum: free in the terms that follow. */
     static boolean usesIndex(List<Expr> terms, String index) {
         return Chains.freeIndices(terms, Condition.ALWAYS, Notation.DEFAULT).contains(index);

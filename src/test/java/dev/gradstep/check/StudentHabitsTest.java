@@ -110,6 +110,9 @@ class StudentHabitsTest {
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j - y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | holds
             \\frac{\\partial L}{\\partial z_j} = \\sum_i y_i \\hat{y}_j + y_i \\delta_{ij}   | logits=z probs=\\hat{y} labels=y loss=L classes=K | wrong
             0 \\cdot \\hat{y}_i + 1 = \\sum_i \\hat{y}_i y_i - \\hat{y}_i y_i + \\hat{y}_i   | logits=z probs=\\hat{y} labels=y loss=L classes=K | ambiguous
+            o_b = \\frac{e^{z_b}}{e^{z_a}+e^{z_b}+e^{z_c}}                          | logits=z probs=o labels=t loss=E classes=K | ambiguous
+            o_b = \\frac{e^{z_b}}{e^{z_a}+e^{z_c}}                                  | logits=z probs=o labels=t loss=E classes=K | wrong
+            o_b = \\frac{e^{z_b}}{e^{z_a}+e^{z_b}+e^{z_c}} + 1                      | logits=z probs=o labels=t loss=E classes=K | wrong
             """)
     void habit_readAsTheAuthorMeansIt(String tex, String notation, String expected) {
         assertEquals(expected, verdict(tex.trim(), notation.trim()), tex);
