@@ -212,7 +212,14 @@ public final class StudentChecker {
     }
 
     /** One right side as read: its line, LaTeX, tree (null when unreadable) and condition. */
-    private record Entry(int line, String tex, Expr rhs, Condition condition, String error, int column) {
+    private record Entry(int line, String tex, Expr rhs, Condition condition, String error, int column, String reason) {
+        Entry(int line, String tex, Expr rhs, Condition condition, String error, int column) {
+            this(line, tex, rhs, condition, error, column, null);
+        }
+
+        Entry withReason(String stated) {
+            return new Entry(line, tex, rhs, condition, error, column, stated);
+        }
     }
 
     /** A chain as read: its left side (null when unreadable or missing) and right sides. */
@@ -272,11 +279,14 @@ public final class StudentChecker {
                 }
                 TexDocument.Row row = probabilitiesAsVariables(given, notation);
                 boolean continuation = row.text().trim().startsWith("=");
+                Pending before = current;
+                int entriesBefore = current == null ? 0 : current.entries().size();
                 Line line;
                 try {
                     line = reader.readLine(row.text());
                 } catch (TexParseException e) {
                     current = unreadable(row, e, continuation, current, reader, out, lead);
+                    attachReason(given, current, current == before ? entriesBefore : 0);
                     continue;
                 }
                 if (!continuation && line.lhs() != null && !lead.isAlways()) {
@@ -302,9 +312,18 @@ public final class StudentChecker {
                     Condition condition = line.condition().isAlways() ? lead : line.condition();
                     current.entries().add(new Entry(lineOf(row, k), tex, rhs, condition, null, 0));
                 }
+                attachReason(given, current, current == before ? entriesBefore : 0);
             }
         }
         return out;
+    }
+
+    /** The reason written beside a row belongs to the row's last step (the one it ends). */
+    private static void attachReason(TexDocument.Row row, Pending chain, int firstOfRow) {
+        if (row.reason() != null && chain != null && chain.entries().size() > firstOfRow) {
+            int last = chain.entries().size() - 1;
+            chain.entries().set(last, chain.entries().get(last).withReason(row.reason()));
+        }
     }
 
     private static final java.util.regex.Pattern INLINE_MATH =
@@ -748,7 +767,7 @@ public final class StudentChecker {
                                      Counterexample counterexample, String hint, String error, int column,
                                      boolean definition) {
         return new StepResult(e.line(), e.tex(), e.rhs(), holds, link, e.condition(), conditionTex, basis, counterexample,
-                hint, error, column, definition);
+                hint, error, column, definition).withReason(e.reason());
     }
 
     private static String conditionTex(Condition c, TexWriter writer) {

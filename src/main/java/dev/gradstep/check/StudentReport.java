@@ -51,11 +51,20 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
      * words what a checked step's verdict rests on (null when it was not checked). {@code reading}
      * says how a line that allows two readings was read; {@code ambiguous} marks a line whose two
      * readings differ in value, one of them equal to the true value: holds is null then, and no hint
-     * is offered.
+     * is offered. {@code reason} is what the author wrote beside the line to justify it
+     * ({@code \\text{(Apply product rule)}}, {@code \\tag{3}}, {@code eq.(1)}), as written, or null.
      */
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
-                             int column, boolean definition, String detail, String reading, boolean ambiguous) {
+                             int column, boolean definition, String detail, String reading, boolean ambiguous,
+                             String reason) {
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition, String detail, String reading, boolean ambiguous) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, detail, reading, ambiguous, null);
+        }
 
         public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                           String conditionTex, String basis, Counterexample counterexample, String hint, String error,
@@ -75,18 +84,24 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
         public StepResult read(Boolean newHolds, String note, boolean isAmbiguous) {
             return new StepResult(line, rhs, rhsExpr, newHolds, isAmbiguous ? null : link, condition, conditionTex,
                     isAmbiguous ? null : basis, newHolds == Boolean.FALSE ? counterexample : null,
-                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous);
+                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous, reason);
         }
 
         StepResult withDetail(String words) {
             return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, words, reading, ambiguous);
+                    error, column, definition, words, reading, ambiguous, reason);
         }
 
         /** The same verdict, moved to another line (a chain checked before, now elsewhere in the file). */
         public StepResult atLine(int newLine) {
             return new StepResult(newLine, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, detail, reading, ambiguous);
+                    error, column, definition, detail, reading, ambiguous, reason);
+        }
+
+        /** The same step with the reason its author wrote beside it ({@code \\text{(chain rule)}}, {@code \\tag{3}}). */
+        StepResult withReason(String stated) {
+            return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
+                    error, column, definition, detail, reading, ambiguous, stated);
         }
     }
 

@@ -71,6 +71,9 @@ final class StudentOutput {
                 if (s.holds() == Boolean.FALSE && s.link() == Boolean.TRUE) {
                     out.println("                       follows from the line before, which was already wrong");
                 }
+                if (s.reason() != null) {
+                    out.println("                       stated reason: " + s.reason());
+                }
                 if (s.reading() != null) {
                     out.println("                       " + (s.ambiguous() ? "" : "read with ") + s.reading());
                 }
@@ -223,6 +226,7 @@ final class StudentOutput {
                 m.put("error", s.error());
                 m.put("ambiguous", s.ambiguous());
                 m.put("reading", s.reading());
+                m.put("reason", s.reason());
                 steps.add(m);
             }
             b.put("steps", steps);

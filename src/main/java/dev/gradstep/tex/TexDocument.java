@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * top-level {@code =} continues the row before it (a long right side broken over lines).
  *
  * <p>Rows keep their place in the file: what carries no math ({@code &}, {@code \\},
- * {@code \label}, {@code \tag}, {@code \nonumber}, {@code \notag}, {@code \intertext}, comments,
+ * {@code \label}, {@code \nonumber}, {@code \notag}, {@code \intertext}, comments,
  * nested {@code aligned}/{@code split}) is blanked with spaces rather than removed, so a position in a
  * row's text maps back to the file's line and column by {@link Row#position(int, int)}.
+ * A row's annotations ({@code \tag{3}}, a trailing {@code \text{(chain rule)}}, {@code eq.(1)}, an
+ * {@code &#92;underbrace} label) are its stated reason, blanked from its text (see {@link Annotations}).
  * Nothing here throws on bad input: an unclosed block is a {@link Block} with an error.
  */
 public final class TexDocument {
@@ -39,7 +41,7 @@ public final class TexDocument {
             "\\\\(begin|end)[ \\t]*\\{(aligned|split|gathered|alignedat)\\}(\\[[a-z]\\])?(\\{\\d+\\})?");
     private static final Pattern NOISE = Pattern.compile(
             "\\\\(nonumber|notag|displaystyle|allowbreak)(?![A-Za-z])"
-                    + "|\\\\(label|tag\\*?|intertext|shortintertext)[ \\t]*\\{[^{}]*\\}");
+                    + "|\\\\(label|intertext|shortintertext)[ \\t]*\\{[^{}]*\\}");
     private static final Pattern ROW_GAP = Pattern.compile("^\\*?[ \\t]*\\[[ \\t]*-?[0-9.]+[ \\t]*(pt|em|ex|mm|cm|in|mu|bp)[ \\t]*\\]");
     private static final Pattern COLUMNS = Pattern.compile("^[ \\t]*\\{[0-9]+\\}");
 
@@ -63,10 +65,16 @@ public final class TexDocument {
      * where it starts, and the file line of each top-level {@code =} in it.
      */
     public record Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
-                      TexDocument document) {
+                      TexDocument document, String reason) {
         public Row {
             equalsLines = List.copyOf(equalsLines);
             equalsOffsets = List.copyOf(equalsOffsets);
+        }
+
+        /** A row without a stated reason. */
+        public Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
+                   TexDocument document) {
+            this(text, offset, start, equalsLines, equalsOffsets, document, null);
         }
 
         /** The file position of a 1-based line and column within {@link #text()}. */
@@ -86,7 +94,8 @@ public final class TexDocument {
         public String segment(int fromEquals, int toEquals) {
             int from = fromEquals < 0 ? 0 : equalsOffsets.get(fromEquals) - offset + 1;
             int to = toEquals >= equalsOffsets.size() ? text.length() : equalsOffsets.get(toEquals) - offset;
-            return squeeze(text.substring(Math.min(from, to), to));
+            // spacing left where a remark was taken out ("\\quad \\text{by ..}") is not part of the maths
+            return squeeze(text.substring(Math.min(from, to), to)).replaceAll("(\\s*(\\\\(quad|qquad|[,;: !])|~))+$", "");
         }
 
         @Override
@@ -477,7 +486,9 @@ public final class TexDocument {
     }
 
     private Row row(String body, int bodyOffset, int from, int to) {
-        String text = body.substring(from, to);
+        StringBuilder blanked = new StringBuilder(body.substring(from, to));
+        String reason = Annotations.take(blanked);
+        String text = blanked.toString();
         List<Integer> lines = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         for (int at : topLevelEquals(text)) {
@@ -488,7 +499,7 @@ public final class TexDocument {
         while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
             lead++;
         }
-        return new Row(text, bodyOffset + from, positionOf(bodyOffset + from + lead), lines, offsets, this);
+        return new Row(text, bodyOffset + from, positionOf(bodyOffset + from + lead), lines, offsets, this, reason);
     }
 
     /**

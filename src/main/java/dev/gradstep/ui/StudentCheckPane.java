@@ -146,6 +146,7 @@ public final class StudentCheckPane extends BorderPane {
                 f.setTex(item.tex());
                 body.getChildren().add(f);
             }
+            addNote(body, item.reason() == null ? null : "Stated reason: " + item.reason(), "muted");
             addNote(body, item.error(), "student-error");
             addNote(body, item.counterexample() == null ? null : "Counterexample: " + item.counterexample(), "student-counterexample");
             addNote(body, item.hint() == null ? null : "Hint: " + item.hint(), "hint");

@@ -62,10 +62,11 @@ public final class StudentCheckViewModel {
 
     /**
      * One line to show: its file line, LaTeX to typeset ({@code source} as written when it cannot
-     * be read), its mark, and the details of a problem.
+     * be read), its mark, and the details of a problem; {@code reason} is what the author wrote beside the
+     * line to justify it ({@code \\text{(chain rule)}}, {@code \\tag{3}}), shown with the verdict, or null.
      */
     public record LineItem(int line, String tex, String source, Mark mark, boolean firstWrong, String counterexample,
-                           String hint, String error, String correction) {
+                           String hint, String error, String correction, String reason) {
     }
 
     /** Runs the check (blocking; called on the background executor). */
@@ -309,7 +310,7 @@ public final class StudentCheckViewModel {
                         ? match.correction(report.notation(), chain.lhsExpr(), s.condition(), s.rhsExpr(), derivations) : null;
                 out.add(new LineItem(s.line(), tex, source, mark, firstWrong,
                         s.counterexample() == null ? null : StudentReport.words(s.counterexample()), s.hint(),
-                        s.error() != null ? s.error() : s.reading(), correction));
+                        s.error() != null ? s.error() : s.reading(), correction, s.reason()));
             }
         }
         return out;

@@ -57,6 +57,21 @@ class StudentCheckCommandTest {
     }
 
     @Test
+    void check_rowAnnotations_shownAsTheStatedReasonNeverAsMaths() throws IOException {
+        Path f = temp.resolve("reasons.md");
+        Files.writeString(f, "<!-- notation: logits=z probs=s labels=y loss=L classes=K -->\n$$\n\\begin{aligned}\n"
+                + "\\frac{\\partial L}{\\partial z_j} &= -\\sum_i \\frac{y_i}{s_i} \\frac{\\partial s_i}{\\partial z_j}"
+                + " & \\text{(Apply chain rule)} \\\\\n&= s_j - y_j \\tag{3}\n\\end{aligned}\n$$\n");
+        CliRun r = run("--numeric-only", f.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("stated reason: (Apply chain rule)"), r.out());
+        assertTrue(r.out().contains("stated reason: (3)"), r.out());
+        CliRun json = run("--numeric-only", "--json", f.toString());
+        assertTrue(json.out().contains("\"reason\": \"(Apply chain rule)\"") && json.out().contains("\"reason\": \"(3)\""),
+                json.out());
+    }
+
+    @Test
     void check_correctTex_exit0() {
         CliRun r = run("--numeric-only", file("homework-correct.tex"));
         assertEquals(0, r.exit(), r.out());
@@ -91,11 +106,11 @@ class StudentCheckCommandTest {
                 + "\"onehot\": null, \"labelsum\": \"one\", \"source\": \"file\"}, \"readAs\": \"latex\", \"warnings\": [], \"blocks\": [{\"line\": 8, \"lhs\": "
                 + "\"\\\\hat{y}_i\", \"steps\": [{\"line\": 8, \"rhs\": \"\\\\frac{e^{z_i}}{\\\\sum_{k=1}^{K} e^{z_k}}\", "
                 + "\"holds\": true, \"link\": true, \"condition\": null, \"basis\": \"numeric\", \"counterexample\": null, "
-                + "\"hint\": null, \"error\": null, \"ambiguous\": false, \"reading\": null}]}"), json);
+                + "\"hint\": null, \"error\": null, \"ambiguous\": false, \"reading\": null, \"reason\": null}]}"), json);
         Matcher wrong = Pattern.compile("\\{\"line\": 13, \"rhs\": \"[^\"]+\", \"holds\": false, \"link\": false, "
                 + "\"condition\": \"i \\\\\\\\neq j\", \"basis\": \"numeric\", \"counterexample\": \\{\"classes\": 2, "
                 + "\"indices\": \\{\"i\": 1, \"j\": 2\\}, \"logits\": \\[[^\\]]+\\], \"labels\": \\[\\], \"parameters\": \\{\\}, "
-                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null, \"ambiguous\": false, \"reading\": null\\}")
+                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null, \"ambiguous\": false, \"reading\": null, \"reason\": null\\}")
                 .matcher(json);
         assertTrue(wrong.find(), json);
         assertTrue(json.contains("{\"line\": 19, \"lhs\": \"\\\\frac{\\\\partial L}{\\\\partial z_j}\", \"steps\": [{\"line\": 20,"), json);

@@ -73,4 +73,25 @@ class TexDocumentTest {
     void read_noNotationComment_null() {
         assertNull(TexDocument.read("\\[ a = b \\]").notation());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        text after ampersand  | a &= b & \\text{(Apply product rule)}         | a = b                  | (Apply product rule)
+        quad text             | a = b \\quad \\text{by the chain rule}       | a = b                  | by the chain rule
+        tag                   | a = b \\tag{3}                              | a = b                  | (3)
+        eq reference          | a = b \\quad eq.(1)                         | a = b                  | eq.(1)
+        eqref                 | a = b \\quad \\text{by } \\eqref{soft}      | a = b                  | by soft
+        underbrace label      | a = \\underbrace{\\sum_i y_i}_{=1} c        | a = \\underbrace{\\sum_i y_i} c | under the brace: =1
+        underbrace text label | a = \\underbrace{b}_{\\text{softmax}} c      | a = \\underbrace{b} c  | under the brace: softmax
+        condition stays       | a = b \\quad \\text{if } i = j               | a = b \\quad \\text{if } i = j |
+        otherwise stays       | a = b \\quad \\text{otherwise}               | a = b \\quad \\text{otherwise} |
+        text as maths stays   | a = \\text{softmax}                         | a = \\text{softmax}    |
+        text in a product     | a = b \\cdot \\text{const}                  | a = b \\cdot \\text{const} |
+        two annotations       | a = b \\quad \\text{(chain rule)} \\tag{2}  | a = b                  | (chain rule); (2)
+        """)
+    void read_rowAnnotations_areTheRowsReasonNotItsMaths(String name, String tex, String text, String reason) {
+        TexDocument.Row row = TexDocument.read("\\[ " + tex + " \\]").blocks().get(0).rows().get(0);
+        assertEquals(text, row.segment(-1, row.equalsOffsets().size()).replaceAll("\\s+", " ").trim(), name);
+        assertEquals(reason, row.reason(), name);
+    }
 }

@@ -104,6 +104,22 @@ class StudentCheckViewModelTest {
     }
 
     @Test
+    void check_pastedMarkdownWithReasons_linesMarkedAndTheirStatedReasonsExposed() {
+        StudentCheckViewModel vm = viewModel(false);
+        vm.textProperty().set("## The gradient\n\nUsing the chain rule:\n\n$$\n\\begin{aligned}\n"
+                + "L &= -\\sum_i y_i \\log s_i & \\text{(definition)} \\\\\n"
+                + "\\frac{\\partial L}{\\partial z_j} &= s_j - y_j \\quad \\text{by the chain rule}\n"
+                + "\\end{aligned}\n$$\n\nand $\\frac{\\partial s_i}{\\partial z_j} = s_i s_j$ for $i \\neq j$.\n");
+        vm.notationProperty().set("logits=z probs=s labels=y loss=L classes=K");
+        vm.check();
+        assertEquals(StudentCheckViewModel.Mark.HOLDS, vm.lines().get(0).mark());
+        assertEquals("(definition)", vm.lines().get(0).reason());
+        assertEquals(StudentCheckViewModel.Mark.HOLDS, vm.lines().get(1).mark());
+        assertEquals("by the chain rule", vm.lines().get(1).reason());
+        assertEquals(8, vm.lines().get(1).line());
+    }
+
+    @Test
     void check_unreadableLine_isMarkedWithItsMessageAndSourceText() {
         StudentCheckViewModel vm = viewModel(false);
         vm.textProperty().set("\\begin{align}\nL &= -\\sum_i y_i \\log s_i \\\\\n &= \\frac{ \n\\end{align}");
