@@ -289,6 +289,22 @@ public final class StudentChecker {
                     attachReason(given, current, current == before ? entriesBefore : 0);
                     continue;
                 }
+                try {
+                    line = withCase(line, row, reader);
+                } catch (TexParseException e) {
+                    // a case without a readable condition is reported, never checked for every index
+                    if (!continuation && line.lhs() != null) {
+                        current = new Pending(row.start().line(), given.segment(-1, 0), line.lhs(), null, 0, new ArrayList<>());
+                        out.add(current);
+                    } else if (current == null) {
+                        current = new Pending(lineOf(row, 0), "", null, "the block starts with '=': there is no left side", 0,
+                                new ArrayList<>());
+                        out.add(current);
+                    }
+                    current.entries().add(new Entry(lineOf(row, 0), given.segment(0, given.equalsOffsets().size()), null,
+                            Condition.ALWAYS, doc.places().label(row.start().line()) + ": " + e.reason(), 0));
+                    continue;
+                }
                 if (!continuation && line.lhs() != null && !lead.isAlways()) {
                     if (leadLeft == null) {
                         leadLeft = line.lhs();
@@ -316,6 +332,38 @@ public final class StudentChecker {
             }
         }
         return out;
+    }
+
+    /**
+     * A case of a {@code \\begin{cases}} holds under its condition: the one written beside it, or for
+     * {@code \\text{otherwise}} the opposite of the one other case's single relation. A case whose
+     * condition cannot be read is unreadable, never checked for all indices.
+     */
+    private static Line withCase(Line line, TexDocument.Row row, TexReader reader) {
+        TexDocument.Case of = row.of();
+        if (of == null) {
+            return line;
+        }
+        int column = row.text().indexOf(row.text().trim()) + 1;
+        if (of.condition() == null) {
+            if (of.others().size() == 1 && !of.others().get(0).isEmpty()) {
+                Condition other = reader.readCondition(of.others().get(0));
+                if (other.relations().size() == 1) {
+                    Condition.Relation r = other.relations().get(0);
+                    Condition.Op not = r.op() == Condition.Op.EQ ? Condition.Op.NE : Condition.Op.EQ;
+                    return new Line(line.lhs(), line.rights(), Condition.of(new Condition.Relation(r.left(), not, r.right())));
+                }
+            }
+            throw new TexParseException("'otherwise' here is more than the opposite of one condition: state this case's"
+                    + " condition (e.g. i \\neq j)", 1, column, "otherwise");
+        }
+        if (of.condition().isEmpty()) {
+            if (!line.condition().isAlways()) {
+                return line;
+            }
+            throw new TexParseException("this case states no condition (write it after '&', e.g. & i = j)", 1, column, "");
+        }
+        return new Line(line.lhs(), line.rights(), reader.readCondition(of.condition()));
     }
 
     /** The reason written beside a row belongs to the row's last step (the one it ends). */
@@ -409,8 +457,7 @@ public final class StudentChecker {
             return row;
         }
         out.append(row.text().substring(last));
-        return new TexDocument.Row(out.toString(), row.offset(), row.start(), row.equalsLines(), row.equalsOffsets(),
-                row.document());
+        return row.withText(out.toString());
     }
 
     private static int lineOf(TexDocument.Row row, int k) {

@@ -66,6 +66,15 @@ final class Parser {
         return p.checkDepth(e);
     }
 
+    /** A condition alone: {@code i = j}, {@code \\text{if } i \\neq j}, {@code (i \\ne k)}; trailing punctuation dropped. */
+    static Condition readCondition(List<Token> all, Set<String> functionNames) {
+        int end = trimEnd(all, all.size() - 1);
+        Parser p = new Parser(slice(all, 0, end), functionNames);
+        Condition c = p.conditionList();
+        p.expectEnd();
+        return c;
+    }
+
     static Line readLine(List<Token> all, Set<String> functionNames) {
         int end = trimEnd(all, all.size() - 1);
         Condition cond = Condition.ALWAYS;

@@ -65,16 +65,21 @@ public final class TexDocument {
      * where it starts, and the file line of each top-level {@code =} in it.
      */
     public record Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
-                      TexDocument document, String reason) {
+                      TexDocument document, String reason, Case of) {
         public Row {
             equalsLines = List.copyOf(equalsLines);
             equalsOffsets = List.copyOf(equalsOffsets);
         }
 
-        /** A row without a stated reason. */
+        /** A row without a stated reason, not a case. */
         public Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
                    TexDocument document) {
-            this(text, offset, start, equalsLines, equalsOffsets, document, null);
+            this(text, offset, start, equalsLines, equalsOffsets, document, null, null);
+        }
+
+        /** The same row with other text of the same length (a rewritten habit), its reason and case kept. */
+        public Row withText(String newText) {
+            return new Row(newText, offset, start, equalsLines, equalsOffsets, document, reason, of);
         }
 
         /** The file position of a 1-based line and column within {@link #text()}. */
@@ -111,6 +116,17 @@ public final class TexDocument {
         @Override
         public int hashCode() {
             return offset * 31 + text.hashCode();
+        }
+    }
+
+    /**
+     * One case of a {@code \\begin{cases}} on a right side: the row holds that case's value alone, and
+     * this its condition as written ({@code i = j}, {@code \\text{if } i \\neq j}); null for
+     * {@code \\text{otherwise}}, whose meaning is the opposite of the {@code others}.
+     */
+    public record Case(String condition, List<String> others) {
+        public Case {
+            others = List.copyOf(others);
         }
     }
 
@@ -470,13 +486,13 @@ public final class TexDocument {
                 continue;
             }
             if (joinedStart >= 0) {
-                out.add(row(text, from, joinedStart, joinedEnd));
+                out.addAll(rows(text, from, joinedStart, joinedEnd));
             }
             joinedStart = r[0];
             joinedEnd = r[1];
         }
         if (joinedStart >= 0) {
-            out.add(row(text, from, joinedStart, joinedEnd));
+            out.addAll(rows(text, from, joinedStart, joinedEnd));
         }
         return new Block(env.toLowerCase(Locale.ROOT), positionOf(open).line(), out, null);
     }
@@ -485,21 +501,32 @@ public final class TexDocument {
         return at + word.length() <= s.length() && s.subSequence(at, at + word.length()).toString().equals(word);
     }
 
-    private Row row(String body, int bodyOffset, int from, int to) {
+    /** A row, or one row per case when its right side is a {@code \\begin{cases}}. */
+    private List<Row> rows(String body, int bodyOffset, int from, int to) {
         StringBuilder blanked = new StringBuilder(body.substring(from, to));
         String reason = Annotations.take(blanked);
         String text = blanked.toString();
+        List<Row> cases = Cases.split(text, clean.substring(bodyOffset + from, bodyOffset + to)).stream()
+                .map(c -> row(c.text(), bodyOffset + from, reason, c.of(), bodyOffset + from + c.valueAt())).toList();
+        return cases.isEmpty() ? List.of(row(text, bodyOffset + from, reason, null, -1)) : cases;
+    }
+
+    /** @param valueAt where a case's value starts: its step is on that line, not on the line of the '=' */
+    private Row row(String text, int at, String reason, Case of, int valueAt) {
         List<Integer> lines = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
-        for (int at : topLevelEquals(text)) {
-            offsets.add(bodyOffset + from + at);
-            lines.add(positionOf(bodyOffset + from + at).line());
+        for (int k : topLevelEquals(text)) {
+            offsets.add(at + k);
+            lines.add(positionOf(at + k).line());
+        }
+        if (valueAt >= 0 && !lines.isEmpty()) {
+            lines.set(lines.size() - 1, positionOf(valueAt).line());
         }
         int lead = 0;
         while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
             lead++;
         }
-        return new Row(text, bodyOffset + from, positionOf(bodyOffset + from + lead), lines, offsets, this, reason);
+        return new Row(text, at, positionOf(at + lead), lines, offsets, this, reason, of);
     }
 
     /**

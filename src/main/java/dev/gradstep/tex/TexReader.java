@@ -1,5 +1,6 @@
 package dev.gradstep.tex;
 
+import dev.gradstep.expr.Condition;
 import dev.gradstep.expr.Expr;
 import dev.gradstep.expr.Line;
 import java.util.List;
@@ -97,6 +98,16 @@ public final class TexReader {
      */
     public Line readLine(String tex) {
         return guarded(tex, toks -> Parser.readLine(toks, functionNames));
+    }
+
+    /**
+     * Reads a condition on the indices alone ({@code i = j}, {@code \\text{if } i \\neq j}): a case of
+     * {@code \\begin{cases}}, a range stated after a line.
+     *
+     * @throws TexParseException when the text is not such a condition
+     */
+    public Condition readCondition(String tex) {
+        return guarded(tex, toks -> Parser.readCondition(toks, functionNames));
     }
 
     /**

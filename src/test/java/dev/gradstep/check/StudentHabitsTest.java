@@ -43,6 +43,29 @@ class StudentHabitsTest {
         org.junit.jupiter.api.Assertions.assertTrue(s.reading().contains("not the true value"), s.reading());
     }
 
+    @org.junit.jupiter.api.Test
+    void cases_oneStepPerCaseUnderItsCondition_otherwiseIsTheOppositeOfTheOtherCase() {
+        StudentReport r = checker.check("cases.md", "$$\n\\frac{\\partial s_i}{\\partial z_j} = \\begin{cases}\n"
+                + "s_i(1-s_i) & i = j \\\\\n s_i s_j & \\text{otherwise}\n\\end{cases}\n$$\n",
+                "logits=z probs=s labels=y loss=L classes=K");
+        assertEquals(2, r.steps().size());
+        assertEquals("holds", WildCorpusTest.said(r.steps().get(0)));
+        assertEquals("i = j", r.steps().get(0).conditionTex());
+        assertEquals(3, r.steps().get(0).line());
+        assertEquals("wrong", WildCorpusTest.said(r.steps().get(1)), "s_i s_j for i != j has the wrong sign");
+        assertEquals("i \\neq j", r.steps().get(1).conditionTex());
+        assertEquals(4, r.steps().get(1).line());
+    }
+
+    @org.junit.jupiter.api.Test
+    void cases_otherwiseAfterTwoCases_unreadableNeverCheckedForAllIndices() {
+        StudentReport r = checker.check("cases.tex", "\\[ \\frac{\\partial s_i}{\\partial z_j} = \\begin{cases} s_i(1-s_i)"
+                + " & \\text{if } i = j \\\\ -s_i s_j & \\text{if } i \\neq j \\\\ 0 & \\text{otherwise} \\end{cases} \\]",
+                "logits=z probs=s labels=y loss=L classes=K");
+        assertEquals("holds,holds,unreadable", r.steps().stream().map(WildCorpusTest::said).collect(Collectors.joining(",")));
+        org.junit.jupiter.api.Assertions.assertTrue(r.steps().get(2).error().contains("otherwise"), r.steps().get(2).error());
+    }
+
     @ParameterizedTest(name = "{0} [{1}]")
     @CsvSource(delimiter = '|', textBlock = """
             s_i = \\frac{1}{1 + e^{-z_i}}                                   | activation=sigmoid objective=bce | holds

@@ -29,7 +29,8 @@ class TexDocumentTest {
         commented block       | % \\[ a = b \\]                                                    | 
         escaped dollar        | costs \\$5 \\[ a = b \\]                                           | a = b
         other environments    | \\begin{itemize} \\item $a=b$ \\end{itemize}                       | 
-        cases stays one row   | \\[ f = \\begin{cases} 1 \\\\ 0 \\end{cases} \\]                    | f = \\begin{cases} 1 \\\\ 0 \\end{cases}
+        cases one row a case  | \\[ f = \\begin{cases} 1 & i = j \\\\ 0 & \\text{otherwise} \\end{cases} \\] | f = 1;f = 0
+        cases on a left side  | \\[ \\begin{cases} a \\\\ b \\end{cases} = f \\]                  | \\begin{cases} a \\\\ b \\end{cases} = f
         intertext             | \\begin{align} a &= b \\intertext{so} c &= d \\end{align}          | a = b c = d
         """)
     void read_displayBlocks_rowsAsExpected(String name, String tex, String expected) {
