@@ -38,6 +38,53 @@ final class Annotations {
     /** Most annotations taken from one row; a row is short, this only bounds a hostile one. */
     private static final int MAX = 8;
 
+    private static final String DOTS = "(?:\\\\[lc]?dots|\\.\\.\\.|…)";
+    /**
+     * A range after the maths: {@code ,\\: i=1,\\dots,n}, {@code \\text{for all } j}, {@code \\forall i, j},
+     * {@code (j = 1, \\ldots, K)}, {@code \\text{for } j \\in \\{1, \\dots, K\\}}.
+     */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?<sep>(?:[,;~]|\\\\[,:;! ]|\\\\q?quad|\\s)*)(?<open>\\(\\s*)?"
+                    + "(?<words>\\\\text\\{\\s*(?:for|for\\s+all|for\\s+each|for\\s+every|for\\s+any)\\s*\\}\\s*|\\\\forall\\s*)?"
+                    + "(?<idx>[a-z](?:\\s*,\\s*[a-z])*)"
+                    + "(?<range>\\s*=\\s*[01]\\s*,\\s*(?:2\\s*,\\s*)?" + DOTS + "\\s*,?\\s*[A-Za-z0-9]+"
+                    + "|\\s*=\\s*[01]\\s*" + DOTS + "\\s*[A-Za-z0-9]+"
+                    + "|\\s*\\\\in\\s*(?:\\\\\\{\\s*[01]\\s*,\\s*(?:2\\s*,\\s*)?" + DOTS + "\\s*,?\\s*[A-Za-z0-9]+\\s*\\\\\\}"
+                    + "|\\[\\s*[A-Za-z0-9]+\\s*\\]))?"
+                    + "(?<close>\\s*\\))?[\\s.,;]*$");
+
+    /**
+     * Takes a range written after the row's maths out of {@code row} (blanking it) and returns it in
+     * words ({@code i = 1, ..., n}, {@code for all j}), or null. A range only says where the free
+     * indices run, which checking covers anyway: it is neither a step nor a condition.
+     */
+    static String takeDomain(StringBuilder row) {
+        if (row.length() > 20_000) {
+            return null;
+        }
+        Matcher m = DOMAIN.matcher(row);
+        for (int from = Math.max(0, row.length() - 200); from < row.length(); from++) {
+            if (!m.find(from)) {
+                return null;
+            }
+            from = m.start();
+            boolean words = m.group("words") != null;
+            boolean range = m.group("range") != null;
+            boolean bracketed = m.group("open") != null && m.group("close") != null;
+            int idx = m.start("idx");
+            char before = idx > 0 ? row.charAt(idx - 1) : ' ';
+            boolean apart = !Character.isLetterOrDigit(before) && before != '_' && before != '^' && before != '\\';
+            if ((words || range) && apart && (m.group("open") == null) == (m.group("close") == null)
+                    && (bracketed || !m.group("sep").isBlank() || words)) {
+                String text = TexDocument.squeeze(row.substring(m.end("sep"), m.end()).replaceAll("\\\\text\\{\\s*([^}]*?)\\s*\\}", "$1")
+                        .replaceAll("\\\\forall", "for all").replaceAll("^\\(|\\)?[\\s.,;]*$", ""));
+                TexDocument.blank(row, m.start(), row.length());
+                return text;
+            }
+        }
+        return null;
+    }
+
     /** Takes the row's annotations out of {@code row} (blanking them) and returns them, or null when it has none. */
     static String take(StringBuilder row) {
         List<int[]> spans = new ArrayList<>();

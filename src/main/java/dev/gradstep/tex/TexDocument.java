@@ -62,10 +62,12 @@ public final class TexDocument {
 
     /**
      * One row of a display block: its text (same length as the source span, with noise blanked),
-     * where it starts, and the file line of each top-level {@code =} in it.
+     * where it starts, and the file line of each top-level {@code =} in it; the reason written beside it
+     * ({@link Annotations}), the case of a {@code cases} it is, and the range written after it
+     * ({@code i = 1, \\dots, K}, {@code for all j}), each null when it has none.
      */
     public record Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
-                      TexDocument document, String reason, Case of) {
+                      TexDocument document, String reason, Case of, String domain) {
         public Row {
             equalsLines = List.copyOf(equalsLines);
             equalsOffsets = List.copyOf(equalsOffsets);
@@ -74,12 +76,12 @@ public final class TexDocument {
         /** A row without a stated reason, not a case. */
         public Row(String text, int offset, Position start, List<Integer> equalsLines, List<Integer> equalsOffsets,
                    TexDocument document) {
-            this(text, offset, start, equalsLines, equalsOffsets, document, null, null);
+            this(text, offset, start, equalsLines, equalsOffsets, document, null, null, null);
         }
 
         /** The same row with other text of the same length (a rewritten habit), its reason and case kept. */
         public Row withText(String newText) {
-            return new Row(newText, offset, start, equalsLines, equalsOffsets, document, reason, of);
+            return new Row(newText, offset, start, equalsLines, equalsOffsets, document, reason, of, domain);
         }
 
         /** The file position of a 1-based line and column within {@link #text()}. */
@@ -505,14 +507,20 @@ public final class TexDocument {
     private List<Row> rows(String body, int bodyOffset, int from, int to) {
         StringBuilder blanked = new StringBuilder(body.substring(from, to));
         String reason = Annotations.take(blanked);
+        String domain = Annotations.takeDomain(blanked);
+        if (domain != null && reason == null) {
+            // "... , i = 1, ..., K \\quad \\text{(chain rule)}": the remark may stand before the range too
+            reason = Annotations.take(blanked);
+        }
         String text = blanked.toString();
+        String stated = reason;
         List<Row> cases = Cases.split(text, clean.substring(bodyOffset + from, bodyOffset + to)).stream()
-                .map(c -> row(c.text(), bodyOffset + from, reason, c.of(), bodyOffset + from + c.valueAt())).toList();
-        return cases.isEmpty() ? List.of(row(text, bodyOffset + from, reason, null, -1)) : cases;
+                .map(c -> row(c.text(), bodyOffset + from, stated, c.of(), domain, bodyOffset + from + c.valueAt())).toList();
+        return cases.isEmpty() ? List.of(row(text, bodyOffset + from, stated, null, domain, -1)) : cases;
     }
 
     /** @param valueAt where a case's value starts: its step is on that line, not on the line of the '=' */
-    private Row row(String text, int at, String reason, Case of, int valueAt) {
+    private Row row(String text, int at, String reason, Case of, String domain, int valueAt) {
         List<Integer> lines = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         for (int k : topLevelEquals(text)) {
@@ -526,7 +534,7 @@ public final class TexDocument {
         while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
             lead++;
         }
-        return new Row(text, at, positionOf(at + lead), lines, offsets, this, reason, of);
+        return new Row(text, at, positionOf(at + lead), lines, offsets, this, reason, of, domain);
     }
 
     /**

@@ -95,4 +95,21 @@ class TexDocumentTest {
         assertEquals(text, row.segment(-1, row.equalsOffsets().size()).replaceAll("\\s+", " ").trim(), name);
         assertEquals(reason, row.reason(), name);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        range after a comma   | s_i = a_i ,\\: i=1,\\dots,n                      | s_i = a_i              | i=1,\\dots,n
+        for all               | g_j = a_j \\quad \\text{for all } j               | g_j = a_j              | for all j
+        forall                | g_j = a_j \\quad \\forall j                      | g_j = a_j              | for all j
+        parenthesised range   | g_j = a_j \\quad (j = 1, \\ldots, K)             | g_j = a_j              | j = 1, \\ldots, K
+        in a set              | g_j = a_j \\quad \\text{for } j \\in \\{1, \\dots, K\\} | g_j = a_j      | for j \\in \\{1, \\dots, K\\}
+        condition stays       | g_j = a_j \\quad (i = j)                         | g_j = a_j \\quad (i = j) |
+        a subscript stays     | g_j = a_j + y_j                                  | g_j = a_j + y_j        |
+        a sum stays           | g = x_1 + \\dots + x_n                           | g = x_1 + \\dots + x_n |
+        """)
+    void read_rangeAfterTheMaths_isTheRowsDomainNotASteps(String name, String tex, String text, String domain) {
+        TexDocument.Row row = TexDocument.read("\\[ " + tex + " \\]").blocks().get(0).rows().get(0);
+        assertEquals(text, row.segment(-1, row.equalsOffsets().size()).replaceAll("\\s+", " ").trim(), name);
+        assertEquals(domain, row.domain(), name);
+    }
 }
