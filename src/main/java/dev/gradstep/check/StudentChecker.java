@@ -249,6 +249,9 @@ public final class StudentChecker {
             if (!block.rows().isEmpty()) {
                 TexDocument.Row first = block.rows().get(0);
                 int start = Math.min(first.offset(), doc.source().length());
+                // an inline block's own opening ($, \\() is not text before it
+                start -= block.environment().equals(TexDocument.INLINE_DOLLAR) ? 1
+                        : block.environment().equals(TexDocument.INLINE_PAREN) ? 2 : 0;
                 Condition stated = leadCondition(doc.source(), textFrom, start, reader);
                 if (!stated.isAlways()) {
                     lead = stated;
@@ -282,9 +285,15 @@ public final class StudentChecker {
                 Pending before = current;
                 int entriesBefore = current == null ? 0 : current.entries().size();
                 Line line;
+                boolean inline = block.environment().equals(TexDocument.INLINE_DOLLAR)
+                        || block.environment().equals(TexDocument.INLINE_PAREN);
                 try {
                     line = reader.readLine(row.text());
                 } catch (TexParseException e) {
+                    if (inline) {
+                        // inline maths that does not read is prose notation, not a line the author set out to check
+                        continue;
+                    }
                     current = unreadable(row, e, continuation, current, reader, out, lead);
                     attachReason(given, current, current == before ? entriesBefore : 0);
                     continue;

@@ -1157,11 +1157,18 @@ final class Parser {
             if (body != null) {
                 subscriptLetters(body, letters);
             }
-            if (letters.size() != 1 || usedOutside(letters.iterator().next(), sumAt, pos)) {
+            // a letter also used outside the sum (a free index of the line, j in "\\frac{dy_i}{dx_j}") is not its index
+            List<String> own = new ArrayList<>();
+            for (String letter : letters) {
+                if (!usedOutside(letter, sumAt, pos)) {
+                    own.add(letter);
+                }
+            }
+            if (own.size() != 1) {
                 pos = save;
                 throw error("\\sum needs an index, e.g. \\sum_{k}", t);
             }
-            return new Sum(letters.iterator().next(), from, to, new Condition(where), body);
+            return new Sum(own.get(0), from, to, new Condition(where), body);
         }
         Expr body = term(t);
         return new Sum(index, from, to, new Condition(where), body);
@@ -1169,11 +1176,32 @@ final class Parser {
 
     private boolean usedOutside(String letter, int from, int to) {
         for (int s = 0; s < toks.size(); s++) {
-            if ((s < from || s >= to) && toks.get(s).is(Kind.LETTER, letter)) {
+            if ((s < from || s >= to) && sameBareSum(s, from, to)) {
+                // the same bare sum written again ("\\frac{\\sum e^{x_d} - e^{x_i}}{\\sum e^{x_d}}") binds its own letter
+                s += to - from - 1;
+                continue;
+            }
+            boolean differential = letter.equals("d") && s > 0 && toks.get(s - 1).is(Kind.OPEN, "{");
+            if ((s < from || s >= to) && toks.get(s).is(Kind.LETTER, letter) && !differential) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the tokens at {@code at} repeat the bare sum {@code [from, to)} token for token. */
+    private boolean sameBareSum(int at, int from, int to) {
+        if (at + (to - from) > toks.size()) {
+            return false;
+        }
+        for (int k = 0; k < to - from; k++) {
+            Token a = toks.get(at + k);
+            Token b = toks.get(from + k);
+            if (a.kind() != b.kind() || !a.text().equals(b.text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -301,7 +301,7 @@ public final class TexDocument {
             }
             char c = clean.charAt(i);
             if (c == '$' && !escaped(clean, i)) {
-                i = i + 1 < n && clean.charAt(i + 1) == '$' ? delimited("$$", "$$", i, out) : inline("$", "$", i);
+                i = i + 1 < n && clean.charAt(i + 1) == '$' ? delimited("$$", "$$", i, out) : inline("$", "$", i, out);
                 continue;
             }
             if (c != '\\') {
@@ -313,7 +313,7 @@ public final class TexDocument {
                 continue;
             }
             if (clean.startsWith("\\(", i)) {
-                i = inline("\\(", "\\)", i);
+                i = inline("\\(", "\\)", i, out);
                 continue;
             }
             Matcher m = clean.startsWith("\\begin", i) ? BEGIN.matcher(clean).region(i, n) : null;
@@ -390,11 +390,11 @@ public final class TexDocument {
 
     /**
      * Inline maths ({@code $..$}, {@code \\(..\\)}) within one paragraph is skipped whole, so a
-     * {@code $} inside it is not taken for a delimiter. Not checked: in prose its case conditions
-     * ("if $i = j$, ...") are words the reader cannot attach, and checking it gave false alarms on the
-     * wild corpus. An opening {@code $} with no closing one in its paragraph is a dollar sign.
+     * {@code $} inside it is not taken for a delimiter, unless it is a claim worth checking (see
+     * {@link #inlineClaim}): then it is a block of one row. An opening {@code $} with no closing one in
+     * its paragraph is a dollar sign.
      */
-    private int inline(String open, String close, int at) {
+    private int inline(String open, String close, int at, List<Block> out) {
         int from = at + open.length();
         int end = from;
         while (true) {
@@ -412,7 +412,64 @@ public final class TexDocument {
             break;
         }
         // a display environment written inside $..$ (a notebook's "$\\begin{align*}..$") is still read
-        return clean.substring(from, end).contains("\\begin") ? from : end + close.length();
+        if (clean.substring(from, end).contains("\\begin")) {
+            return from;
+        }
+        if (inlineClaim(from, end, at, end + close.length())) {
+            out.add(block(open.equals("$") ? INLINE_DOLLAR : INLINE_PAREN, at, from, end));
+        }
+        return end + close.length();
+    }
+
+    /** The environment names of inline blocks: a row there that cannot be read is prose maths, not reported. */
+    public static final String INLINE_DOLLAR = "$";
+    public static final String INLINE_PAREN = "\\(";
+
+    private static final Pattern DERIVATIVE = Pattern.compile(
+            "\\\\partial|∂|\\\\nabla|\\\\frac\\s*\\{\\s*(d|\\\\mathrm\\s*\\{\\s*d\\s*\\}|\\\\delta)\\s*[A-Za-z\\\\]");
+    private static final Pattern NOT_AN_EQUATION = Pattern.compile("\\\\(approx|propto|sim|simeq|to|mapsto|neq?|leq?|geq?|in)(?![A-Za-z])|[<>≈≠]");
+    /** Words that qualify a claim in its sentence ("for the true class", "if $i = j$"): such a claim is not checked. */
+    private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(if|when|whenever|for|case|cases|otherwise|unless|only|"
+            + "except|assume|assuming|suppose|supposing|given|correct|true|target|ground|approximately|roughly|"
+            + "element|component|entry|row|column|vector|matrix|batch|sample|example)\\b");
+    private static final Pattern INLINE_MATH = Pattern.compile("\\$[^$]*\\$|\\\\\\(.*?\\\\\\)", Pattern.DOTALL);
+    private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;](\\s|$)");
+    /** Longest inline formula read as a claim. */
+    private static final int MAX_INLINE = 600;
+
+    /**
+     * Inline maths is checked only when it is unmistakably a claim about the gradient: an equation
+     * whose left side is a derivative ({@code $\\frac{\\partial L}{\\partial z_i} = p_i - y_i$}), in a
+     * sentence that puts no words around it that would change its meaning (a case, "for the true
+     * class", "of the vector"); prose conditions cannot be attached, so a qualified claim is left alone.
+     */
+    private boolean inlineClaim(int from, int end, int openAt, int closeEnd) {
+        String math = clean.substring(from, end);
+        if (math.length() > MAX_INLINE || math.trim().startsWith("=")) {
+            return false;
+        }
+        List<Integer> equals = topLevelEquals(math);
+        if (equals.isEmpty() || NOT_AN_EQUATION.matcher(math).find()) {
+            return false;
+        }
+        String left = math.substring(0, equals.get(0));
+        if (!DERIVATIVE.matcher(left).find()) {
+            return false;
+        }
+        int paraStart = clean.lastIndexOf("\n\n", openAt);
+        paraStart = paraStart < 0 ? 0 : paraStart + 2;
+        int paraEnd = clean.indexOf("\n\n", closeEnd);
+        paraEnd = paraEnd < 0 ? clean.length() : paraEnd;
+        String before = INLINE_MATH.matcher(clean.substring(paraStart, openAt)).replaceAll(" M ");
+        String after = INLINE_MATH.matcher(clean.substring(closeEnd, paraEnd)).replaceAll(" M ");
+        Matcher stop = SENTENCE_END.matcher(before);
+        int sentenceStart = 0;
+        while (stop.find()) {
+            sentenceStart = stop.end();
+        }
+        Matcher next = SENTENCE_END.matcher(after);
+        String sentence = before.substring(sentenceStart) + " " + (next.find() ? after.substring(0, next.start()) : after);
+        return !QUALIFIER.matcher(sentence).find();
     }
 
     /** A block between two delimiters starting at {@code at}; returns where reading goes on (the end when unclosed). */

@@ -66,6 +66,24 @@ class StudentHabitsTest {
         org.junit.jupiter.api.Assertions.assertTrue(r.steps().get(2).error().contains("otherwise"), r.steps().get(2).error());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I got $\\frac{\\partial L}{\\partial z_j} = s_j - y_j$ in the end.                  | holds
+            I got \\(\\frac{\\partial L}{\\partial z_j} = s_j + y_j\\) in the end.              | wrong
+            So $\\frac{\\partial s_i}{\\partial z_j} = -s_i s_j$ for $i \\neq j$.               |
+            When $i = k$ we get $\\frac{\\partial s_i}{\\partial z_k} = s_i(1 - s_i)$.           |
+            For the true class $\\frac{\\partial L}{\\partial z_j} = s_j - 1$.                  |
+            We write $s_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$ and $y_j = 1$ here.                 |
+            The gradient $\\frac{\\partial L}{\\partial z} \\approx 0$ near the optimum.        |
+            Price is $5 and $\\frac{\\partial L}{\\partial z_j} = s_j - y_j$ costs $3.         |
+            """)
+    void inlineMath_checkedOnlyWhenAnUnqualifiedClaimAboutADerivative(String prose, String expected) {
+        StudentReport r = checker.check("post.md", "Some text.\n\n" + prose.trim() + "\n",
+                "logits=z probs=s labels=y loss=L classes=K");
+        assertEquals(expected == null ? "" : expected, r.steps().stream().map(WildCorpusTest::said)
+                .collect(Collectors.joining(",")), prose);
+    }
+
     @ParameterizedTest(name = "{0} [{1}]")
     @CsvSource(delimiter = '|', textBlock = """
             s_i = \\frac{1}{1 + e^{-z_i}}                                   | activation=sigmoid objective=bce | holds

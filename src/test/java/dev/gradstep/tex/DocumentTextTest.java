@@ -23,7 +23,8 @@ class DocumentTextTest {
         kramdown inline dollars  | p.md  | so $$a = b + c$$ and on                              | a = b + c
         brackets                 | p.md  | \\[ a = b + c \\]                                    | a = b + c
         parentheses inline       | p.md  | so \\( L = -\\log s_c \\) holds                      |
-        inline equality in prose | p.md  | we get $\\frac{\\partial L}{\\partial z} = s - y$.  |
+        inline claim in prose    | p.md  | we get $\\frac{\\partial L}{\\partial z} = s - y$.  | \\frac{\\partial L}{\\partial z} = s - y
+        inline qualified claim   | p.md  | if $\\frac{\\partial L}{\\partial z} = s - y$.      |
         dollars inside inline    | p.md  | $a$ then $$b = c + d$$                               | b = c + d
         inline condition is prose| p.md  | where $i = j$ and $y_c = 1$                          |
         inline without equals    | p.md  | the loss $L$ is                                      |
