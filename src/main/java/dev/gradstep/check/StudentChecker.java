@@ -212,13 +212,18 @@ public final class StudentChecker {
     }
 
     /** One right side as read: its line, LaTeX, tree (null when unreadable) and condition. */
-    private record Entry(int line, String tex, Expr rhs, Condition condition, String error, int column, String reason) {
+    private record Entry(int line, String tex, Expr rhs, Condition condition, String error, int column, String reason,
+                         String note) {
         Entry(int line, String tex, Expr rhs, Condition condition, String error, int column) {
-            this(line, tex, rhs, condition, error, column, null);
+            this(line, tex, rhs, condition, error, column, null, null);
         }
 
         Entry withReason(String stated) {
-            return new Entry(line, tex, rhs, condition, error, column, stated);
+            return new Entry(line, tex, rhs, condition, error, column, stated, note);
+        }
+
+        Entry withNote(String how) {
+            return new Entry(line, tex, rhs, condition, error, column, reason, how);
         }
     }
 
@@ -287,8 +292,11 @@ public final class StudentChecker {
                 Line line;
                 boolean inline = block.environment().equals(TexDocument.INLINE_DOLLAR)
                         || block.environment().equals(TexDocument.INLINE_PAREN);
+                List<String> notes;
                 try {
-                    line = reader.readLine(row.text());
+                    TexReader.Reading reading = reader.read(row.text());
+                    line = reading.line();
+                    notes = reading.notes();
                 } catch (TexParseException e) {
                     if (inline) {
                         // inline maths that does not read is prose notation, not a line the author set out to check
@@ -335,7 +343,8 @@ public final class StudentChecker {
                     String tex = last && !line.condition().isAlways() || row.equalsLines().size() < line.rights().size()
                             ? writer.write(rhs) : given.segment(k, k + 1);
                     Condition condition = line.condition().isAlways() ? lead : line.condition();
-                    current.entries().add(new Entry(lineOf(row, k), tex, rhs, condition, null, 0));
+                    Entry entry = new Entry(lineOf(row, k), tex, rhs, condition, null, 0);
+                    current.entries().add(k == 0 && !notes.isEmpty() ? entry.withNote(String.join("; ", notes)) : entry);
                 }
                 attachReason(given, current, current == before ? entriesBefore : 0);
             }
@@ -823,7 +832,7 @@ public final class StudentChecker {
                                      Counterexample counterexample, String hint, String error, int column,
                                      boolean definition) {
         return new StepResult(e.line(), e.tex(), e.rhs(), holds, link, e.condition(), conditionTex, basis, counterexample,
-                hint, error, column, definition).withReason(e.reason());
+                hint, error, column, definition).withReason(e.reason()).withReading(e.note());
     }
 
     private static String conditionTex(Condition c, TexWriter writer) {

@@ -98,6 +98,12 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
                     error, column, definition, detail, reading, ambiguous, reason);
         }
 
+        /** The same step with a note on how it was read (kept when it already has one). */
+        StepResult withReading(String note) {
+            return note == null || reading != null ? this : new StepResult(line, rhs, rhsExpr, holds, link, condition,
+                    conditionTex, basis, counterexample, hint, error, column, definition, detail, note, ambiguous, reason);
+        }
+
         /** The same step with the reason its author wrote beside it ({@code \\text{(chain rule)}}, {@code \\tag{3}}). */
         StepResult withReason(String stated) {
             return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,

@@ -47,6 +47,8 @@ final class Parser {
     private final Set<String> functionNames;
     private int pos;
     private int depth;
+    /** How the line was read where it could mean something else ("d read as a partial derivative"). */
+    private final List<String> notes = new ArrayList<>();
     /** Position just after the last superscript read, so a second one on the same base is an error. */
     private int lastScriptEnd = -1;
 
@@ -76,6 +78,11 @@ final class Parser {
     }
 
     static Line readLine(List<Token> all, Set<String> functionNames) {
+        return readLine(all, functionNames, new ArrayList<>());
+    }
+
+    /** As {@link #readLine(List, Set)}, adding to {@code notesOut} how it was read where that was a choice. */
+    static Line readLine(List<Token> all, Set<String> functionNames, List<String> notesOut) {
         int end = trimEnd(all, all.size() - 1);
         Condition cond = Condition.ALWAYS;
         int[] allMatch = matchBrackets(all);
@@ -118,6 +125,7 @@ final class Parser {
             rights.add(p.checkDepth(p.expression(eq)));
         }
         p.expectEnd();
+        p.notes.stream().distinct().forEach(notesOut::add);
         return new Line(lhs, rights, cond);
     }
 
@@ -742,6 +750,13 @@ final class Parser {
             if (close == pos + 1) {
                 throw error("empty subscript", t);
             }
+            if (close == pos + 4 && toks.get(pos + 1).kind() == Kind.LETTER && toks.get(pos + 2).isSymbol("=")
+                    && (toks.get(pos + 3).kind() == Kind.LETTER || toks.get(pos + 3).kind() == Kind.NUMBER)) {
+                // y_{k=i}: "y_k at k = i", the label of class i
+                Token x = toks.get(pos + 3);
+                pos = close + 1;
+                return List.of(x.kind() == Kind.LETTER ? new Sym(x.value()) : new Num(new BigDecimal(x.value())));
+            }
             if (close > pos + 2 && allLettersOrNumbers(pos + 1, close)) {
                 List<Expr> out = new ArrayList<>();
                 for (int s = pos + 1; s < close; s++) {
@@ -1019,6 +1034,9 @@ final class Parser {
         expectClose(denOpen);
         if (of == null) {
             of = operand(frac, "\\frac{" + d.text() + "}{" + dd.text() + " ...}");
+        }
+        if (!d.isCommand("\\partial")) {
+            notes.add(d.text() + " taken as \\partial (a partial derivative)");
         }
         return new Deriv(of, wrt);
     }

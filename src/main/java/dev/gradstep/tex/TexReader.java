@@ -100,6 +100,24 @@ public final class TexReader {
         return guarded(tex, toks -> Parser.readLine(toks, functionNames));
     }
 
+    /** A line as read, with how it was read where that was a choice ("d read as a partial derivative"). */
+    public record Reading(Line line, List<String> notes) {
+        public Reading {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Reads one line as {@link #readLine} does, and says how where the text allowed a choice.
+     *
+     * @throws TexParseException when the text cannot be read
+     */
+    public Reading read(String tex) {
+        List<String> notes = new java.util.ArrayList<>();
+        Line line = guarded(tex, toks -> Parser.readLine(toks, functionNames, notes));
+        return new Reading(line, notes);
+    }
+
     /**
      * Reads a condition on the indices alone ({@code i = j}, {@code \\text{if } i \\neq j}): a case of
      * {@code \\begin{cases}}, a range stated after a line.

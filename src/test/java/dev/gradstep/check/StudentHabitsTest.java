@@ -66,6 +66,18 @@ class StudentHabitsTest {
         org.junit.jupiter.api.Assertions.assertTrue(r.steps().get(2).error().contains("otherwise"), r.steps().get(2).error());
     }
 
+    @org.junit.jupiter.api.Test
+    void differentialD_readAsPartialWithANote_conditionInASubscriptRead() {
+        StepResult d = firstStep("\\frac{dL}{dz_j} = \\hat{y}_j - y_j");
+        assertEquals(Boolean.TRUE, d.holds());
+        assertEquals("d taken as \\partial (a partial derivative)", d.reading());
+        assertEquals(null, firstStep("\\frac{\\partial L}{\\partial z_j} = \\hat{y}_j - y_j").reading());
+        assertEquals(Boolean.TRUE, firstStep("\\frac{\\partial L}{\\partial z_i} = -y_{k=i}(1 - \\hat{y}_i)"
+                + " + \\sum_{k \\not= i} y_k \\hat{y}_i").holds());
+        assertEquals(Boolean.FALSE, firstStep("\\frac{\\partial L}{\\partial z_i} = -y_{k=i}(1 - \\hat{y}_i)"
+                + " + \\sum_{k} y_k \\hat{y}_i").holds());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             I got $\\frac{\\partial L}{\\partial z_j} = s_j - y_j$ in the end.                  | holds
