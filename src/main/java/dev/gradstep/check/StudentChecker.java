@@ -850,7 +850,7 @@ public final class StudentChecker {
      */
     /**
      * What the notation's activation and objective make of the probabilities and the loss, as the
-     * library's routes define them (derivations/sigmoid-bce.yaml, mse-softmax.yaml): the file's own
+     * library's routes define them (derivations/sigmoid-bce.yaml, mse-softmax.yaml, label-smoothing.yaml): the file's own
      * lines are then checked against these meanings.
      */
     static List<Definition> declared(StudentNotation sn) {
@@ -864,6 +864,10 @@ public final class StudentChecker {
             String t = n.temperature();
             tex.add(p + " = \\frac{e^{" + n.logits() + "_{i} / " + t + "}}{\\sum_{k=1}^{" + n.classes() + "} e^{"
                     + n.logits() + "_{k} / " + t + "}}");
+        }
+        if (sn.smoothing() != null) {
+            tex.add(y + " = (1 - " + sn.smoothing() + ") \\delta_{i " + n.onehot() + "} + \\frac{" + sn.smoothing() + "}{"
+                    + n.classes() + "}");
         }
         switch (sn.objective()) {
             case "bce" -> tex.add(n.loss() + " = -\\sum_{i=1}^{" + n.classes() + "} \\left(" + y + " \\log " + p

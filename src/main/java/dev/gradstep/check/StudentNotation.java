@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * false after {@code labelsum=any}, for soft labels that need not sum to one.
  */
 public record StudentNotation(Notation notation, Set<String> functionNames, boolean labelsSumToOne, Source source,
-                              String activation, String objective) {
+                              String activation, String objective, String smoothing) {
 
     /** Where the notation came from. */
     public enum Source {
@@ -41,7 +41,7 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
 
     /** Keys of the notation line, in the order they are written. */
     public static final List<String> KEYS = List.of("logits", "probs", "labels", "loss", "classes", "batch", "onehot",
-            "labelsum", "temperature", "activation", "objective");
+            "labelsum", "temperature", "activation", "objective", "smoothing");
 
     /** Activations a file may declare: the softmax (default) or an independent sigmoid per logit. */
     public static final List<String> ACTIVATIONS = List.of("softmax", "sigmoid");
@@ -59,6 +59,12 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
         objective = objective == null ? "ce" : objective;
     }
 
+    /** Without label smoothing. */
+    public StudentNotation(Notation notation, Set<String> functionNames, boolean labelsSumToOne, Source source,
+                           String activation, String objective) {
+        this(notation, functionNames, labelsSumToOne, source, activation, objective, null);
+    }
+
     /** The softmax with cross-entropy, as most files use. */
     public StudentNotation(Notation notation, Set<String> functionNames, boolean labelsSumToOne, Source source) {
         this(notation, functionNames, labelsSumToOne, source, null, null);
@@ -74,7 +80,8 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
         return base + (labelsSumToOne ? "" : " labelsum=any")
                 + (notation.temperature() == null ? "" : " temperature=" + notation.temperature())
                 + (activation.equals("softmax") ? "" : " activation=" + activation)
-                + (objective.equals("ce") ? "" : " objective=" + objective);
+                + (objective.equals("ce") ? "" : " objective=" + objective)
+                + (smoothing == null ? "" : " smoothing=" + smoothing);
     }
 
     /** A notation problem: the message names the key or value. */
@@ -182,11 +189,15 @@ public record StudentNotation(Notation notation, Set<String> functionNames, bool
                 values.containsKey("loss") ? name(reader, "loss", values.get("loss")) : "L",
                 classes,
                 values.containsKey("batch") ? name(reader, "batch", values.get("batch")) : null,
-                values.containsKey("onehot") ? name(reader, "onehot", values.get("onehot")) : null,
+                values.containsKey("onehot") ? name(reader, "onehot", values.get("onehot"))
+                        : values.containsKey("smoothing") ? "c" : null,
                 values.containsKey("temperature") ? name(reader, "temperature", values.get("temperature")) : null);
         String activation = choice(values, "activation", ACTIVATIONS);
         String objective = choice(values, "objective", OBJECTIVES);
-        return new StudentNotation(n, functions, labelsum.equals("one"), source, activation, objective);
+        // smoothing=\\epsilon: the labels are the one-hot label at the true class (onehot, c unless given)
+        // mixed with the uniform distribution, as in derivations/label-smoothing.yaml
+        String smoothing = values.containsKey("smoothing") ? name(reader, "smoothing", values.get("smoothing")) : null;
+        return new StudentNotation(n, functions, labelsum.equals("one"), source, activation, objective, smoothing);
     }
 
     private static String choice(Map<String, String> values, String key, List<String> allowed) {

@@ -108,6 +108,9 @@ class StudentHabitsTest {
             s_i = \\frac{e^{z_i / T}}{\\sum_{k=1}^{K} e^{z_k / T}}             | temperature=T                    | holds
             \\frac{\\partial L}{\\partial z_j} = \\frac{s_j - y_j}{T}        | temperature=T                    | holds
             \\frac{\\partial L}{\\partial z_j} = s_j - y_j                   | temperature=T                    | wrong
+            \\frac{\\partial L}{\\partial z_i} = s_i - (1-\\epsilon)\\delta_{ic} - \\frac{\\epsilon}{K} | onehot=c smoothing=\\epsilon | holds
+            \\frac{\\partial L}{\\partial z_i} = s_i - \\delta_{ic}               | onehot=c smoothing=\\epsilon     | wrong
+            \\frac{\\partial L}{\\partial z_i} = s_i - (1-\\epsilon)\\delta_{ic} - \\frac{\\epsilon}{K} | smoothing=\\epsilon | holds
             """)
     void declaredRoute_linesCheckedAgainstItsMeanings(String tex, String route, String expected) {
         assertEquals(expected, verdict(tex.trim(), "logits=z probs=s labels=y loss=L classes=K " + route.trim()), tex);
