@@ -285,7 +285,7 @@ public final class StudentChecker {
                 if (given.equalsLines().isEmpty()) {
                     continue;
                 }
-                TexDocument.Row row = probabilitiesAsVariables(given, notation);
+                TexDocument.Row row = given;
                 boolean continuation = row.text().trim().startsWith("=");
                 Pending before = current;
                 int entriesBefore = current == null ? 0 : current.entries().size();
@@ -435,47 +435,6 @@ public final class StudentChecker {
         } catch (TexParseException e) {
             return Condition.ALWAYS;
         }
-    }
-
-    /**
-     * {@code \partial \sigma(x_i)} or {@code \partial s(\mathbf{x})_i} (a derivative with respect to a
-     * probability written as a function) becomes {@code \partial \sigma_{i}}, padded to the same
-     * length so positions stay right: the reader takes only symbols as variables, and the checker
-     * reads the probability symbol and the function call as the same thing.
-     */
-    static TexDocument.Row probabilitiesAsVariables(TexDocument.Row row, Notation n) {
-        if (!row.text().contains("\\partial")) {
-            return row;
-        }
-        String probs = java.util.regex.Pattern.quote(n.probs());
-        String logits = java.util.regex.Pattern.quote(n.logits());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\partial\\s*" + probs
-                + "\\s*\\(\\s*(?:\\\\(?:mathbf|boldsymbol|bm)\\s*\\{\\s*" + logits + "\\s*\\}|" + logits + ")"
-                + "(?:_(?:\\{\\s*(?<ib>[A-Za-z0-9]+)\\s*\\}|(?<iu>[A-Za-z0-9])))?\\s*\\)"
-                + "(?:_(?:\\{\\s*(?<ob>[A-Za-z0-9]+)\\s*\\}|(?<ou>[A-Za-z0-9])))?").matcher(row.text());
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        boolean changed = false;
-        while (m.find()) {
-            String inner = m.group("ib") != null ? m.group("ib") : m.group("iu");
-            String outer = m.group("ob") != null ? m.group("ob") : m.group("ou");
-            String idx = inner != null ? inner : outer;
-            if (idx == null || inner != null && outer != null) {
-                continue;
-            }
-            String replacement = "\\partial " + n.probs() + "_{" + idx + "}";
-            if (replacement.length() > m.end() - m.start()) {
-                continue;
-            }
-            out.append(row.text(), last, m.start()).append(replacement).append(" ".repeat(m.end() - m.start() - replacement.length()));
-            last = m.end();
-            changed = true;
-        }
-        if (!changed) {
-            return row;
-        }
-        out.append(row.text().substring(last));
-        return row.withText(out.toString());
     }
 
     private static int lineOf(TexDocument.Row row, int k) {

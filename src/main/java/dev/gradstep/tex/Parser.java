@@ -1050,7 +1050,33 @@ final class Parser {
         if (v instanceof Sym s) {
             return s;
         }
+        Sym probability = probabilityCall(v);
+        if (probability != null) {
+            return probability;
+        }
         throw error("the variable of a derivative must be a symbol", at);
+    }
+
+    /**
+     * {@code \\partial \\sigma(x_i)} or {@code \\partial s(\\mathbf{x})_i}: a derivative with respect to a
+     * probability written as a call of a function the reader knows is one with respect to that
+     * probability, {@code \\sigma_i}; null when the call carries no single index.
+     */
+    private static Sym probabilityCall(Expr v) {
+        if (!(v instanceof Fn f) || f.args().size() != 1 || !(f.args().get(0) instanceof Sym arg)) {
+            return null;
+        }
+        if (f.indices().isEmpty() && !arg.indices().isEmpty() && arg.indices().stream().allMatch(Parser::plainIndex)) {
+            return new Sym(f.name(), arg.indices());
+        }
+        if (!f.indices().isEmpty() && arg.indices().isEmpty() && f.indices().stream().allMatch(Parser::plainIndex)) {
+            return new Sym(f.name(), f.indices());
+        }
+        return null;
+    }
+
+    private static boolean plainIndex(Expr e) {
+        return e instanceof Sym s && s.isPlain() || e instanceof Num;
     }
 
     /** {@code \partial L / \partial z_j}. */
