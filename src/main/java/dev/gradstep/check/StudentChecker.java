@@ -246,26 +246,18 @@ public final class StudentChecker {
         int rows = 0;
         // a block that starts with '=' continues the chain of the block before (text may come between)
         Pending current = null;
-        int textFrom = 0;
         // a case stated in the text holds for the blocks after it that go on deriving the same left side
         Condition lead = Condition.ALWAYS;
         Expr leadLeft = null;
         for (TexDocument.Block block : doc.blocks()) {
             if (!block.rows().isEmpty()) {
-                TexDocument.Row first = block.rows().get(0);
-                int start = Math.min(first.offset(), doc.source().length());
-                // an inline block's own opening ($, \\() is not text before it
-                start -= block.environment().equals(TexDocument.INLINE_DOLLAR) ? 1
-                        : block.environment().equals(TexDocument.INLINE_PAREN) ? 2 : 0;
-                Condition stated = leadCondition(doc.source(), textFrom, start, reader);
+                Condition stated = statedCase(block, reader);
                 if (!stated.isAlways()) {
                     lead = stated;
                     leadLeft = null;
-                } else if (textFrom < start && HEADING.matcher(doc.source().substring(textFrom, start)).find()) {
+                } else if (block.afterHeading()) {
                     lead = Condition.ALWAYS;
                 }
-                TexDocument.Row lastRow = block.rows().get(block.rows().size() - 1);
-                textFrom = Math.max(textFrom, lastRow.offset() + lastRow.text().length());
             }
             if (rows + block.rows().size() > MAX_ROWS) {
                 String why = "more than " + MAX_ROWS + " lines of display math: this block and the rest are not read";
@@ -290,8 +282,7 @@ public final class StudentChecker {
                 Pending before = current;
                 int entriesBefore = current == null ? 0 : current.entries().size();
                 Line line;
-                boolean inline = block.environment().equals(TexDocument.INLINE_DOLLAR)
-                        || block.environment().equals(TexDocument.INLINE_PAREN);
+                boolean inline = block.inline();
                 List<String> notes;
                 try {
                     TexReader.Reading reading = reader.read(row.text());
@@ -392,46 +383,13 @@ public final class StudentChecker {
         }
     }
 
-    private static final java.util.regex.Pattern INLINE_MATH =
-            java.util.regex.Pattern.compile("\\\\\\((.+?)\\\\\\)|(?<![$\\\\])\\$([^$\\n]+)\\$(?!\\$)");
-    private static final java.util.regex.Pattern HEADING =
-            java.util.regex.Pattern.compile("(?m)^\\s*(#|\\\\(sub)*section)");
-    private static final java.util.regex.Pattern CASE_WORD =
-            java.util.regex.Pattern.compile("(?i)(\\bif|\\bwhen|\\bcase\\s*\\d*\\s*:?|\\bfor)\\W{0,4}$");
-    private static final java.util.regex.Pattern INDEX_RELATION =
-            java.util.regex.Pattern.compile("\\s*[A-Za-z]\\s*(=|\\\\neq?|\\\\ne|\\\\not\\s*=|!=|\u2260)\\s*[A-Za-z]\\s*");
-
-    /**
-     * A case stated in the text just before a block ({@code If \\(i=j\\),}, {@code Case 2: $i \\neq k$},
-     * {@code When $i = k$, ... we get:}): the one inline relation between two index letters in the last
-     * paragraph before it. It applies to the block's rows that state no condition of their own.
-     */
-    static Condition leadCondition(String source, int from, int to, TexReader reader) {
-        if (to <= from || to > source.length()) {
-            return Condition.ALWAYS;
-        }
-        // the block's own opening ($$, \\[, \\begin{align}) is not text before it
-        String lead = source.substring(from, to).replaceFirst("(?:\\s|\\$\\$|\\\\\\[|\\\\begin\\{[A-Za-z*]+\\})+$", "");
-        String[] paragraphs = lead.split("\\n\\s*\\n");
-        String last = paragraphs.length == 0 ? "" : paragraphs[paragraphs.length - 1];
-        java.util.regex.Matcher m = INLINE_MATH.matcher(last);
-        String relation = null;
-        while (m.find()) {
-            String math = m.group(1) != null ? m.group(1) : m.group(2);
-            String before = last.substring(0, m.start()).replaceAll("[*_`>-]", " ").trim();
-            boolean stated = before.isEmpty() || CASE_WORD.matcher(before).find();
-            if (stated && INDEX_RELATION.matcher(math).matches()) {
-                if (relation != null) {
-                    return Condition.ALWAYS;
-                }
-                relation = math;
-            }
-        }
-        if (relation == null) {
+    /** The case the text before a block states ({@code If \\(i=j\\),}), read; always when none or unreadable. */
+    private static Condition statedCase(TexDocument.Block block, TexReader reader) {
+        if (block.statedCase() == null) {
             return Condition.ALWAYS;
         }
         try {
-            return reader.readLine("x = x \\quad (" + relation + ")").condition();
+            return reader.readCondition(block.statedCase());
         } catch (TexParseException e) {
             return Condition.ALWAYS;
         }

@@ -133,9 +133,19 @@ public final class TexDocument {
     }
 
     /** A display block: its environment ({@code \[} or {@code $$} for the bracket forms), its line, rows or an error. */
-    public record Block(String environment, int line, List<Row> rows, String error) {
+    public record Block(String environment, int line, List<Row> rows, String error, String statedCase,
+                        boolean afterHeading) {
         public Block {
             rows = List.copyOf(rows);
+        }
+
+        public Block(String environment, int line, List<Row> rows, String error) {
+            this(environment, line, rows, error, null, false);
+        }
+
+        /** Whether this is inline maths ({@code $..$}, {@code \\(..\\)}) read as a claim. */
+        public boolean inline() {
+            return environment.equals(INLINE_DOLLAR) || environment.equals(INLINE_PAREN);
         }
     }
 
@@ -154,7 +164,7 @@ public final class TexDocument {
         }
         this.commentless = blankComments(source);
         this.clean = blankNoise(commentless);
-        this.blocks = findBlocks();
+        this.blocks = withLeadText(findBlocks());
         warnMismatchedEnvironments();
         this.commentless = null;
     }
@@ -287,6 +297,31 @@ public final class TexDocument {
                 sb.setCharAt(i, ' ');
             }
         }
+    }
+
+    /**
+     * Each block with what the prose since the block before says of it: a case stated there (as
+     * written, {@code i \\neq j}) and whether a heading came between.
+     */
+    private List<Block> withLeadText(List<Block> found) {
+        List<Block> out = new ArrayList<>(found.size());
+        int textFrom = 0;
+        for (Block b : found) {
+            if (b.rows().isEmpty()) {
+                out.add(b);
+                continue;
+            }
+            Row first = b.rows().get(0);
+            // an inline block's own opening ($, \\() is not text before it
+            int start = Math.min(first.offset(), source.length()) - (b.environment().equals(INLINE_DOLLAR) ? 1
+                    : b.environment().equals(INLINE_PAREN) ? 2 : 0);
+            String stated = LeadText.statedCase(source, textFrom, start);
+            boolean heading = LeadText.heading(source, textFrom, start);
+            Row last = b.rows().get(b.rows().size() - 1);
+            textFrom = Math.max(textFrom, last.offset() + last.text().length());
+            out.add(new Block(b.environment(), b.line(), b.rows(), b.error(), stated, heading));
+        }
+        return out;
     }
 
     private List<Block> findBlocks() {
