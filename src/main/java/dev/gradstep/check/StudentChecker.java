@@ -278,14 +278,14 @@ public final class StudentChecker {
                     continue;
                 }
                 TexDocument.Row row = given;
-                boolean continuation = row.text().trim().startsWith("=");
+                boolean continuation = row.continues();
                 Pending before = current;
                 int entriesBefore = current == null ? 0 : current.entries().size();
                 Line line;
                 boolean inline = block.inline();
                 List<String> notes;
                 try {
-                    TexReader.Reading reading = reader.read(row.text());
+                    TexReader.Reading reading = reader.read(row);
                     line = reading.line();
                     notes = reading.notes();
                 } catch (TexParseException e) {
@@ -298,7 +298,7 @@ public final class StudentChecker {
                     continue;
                 }
                 try {
-                    line = withCase(line, row, reader);
+                    line = reader.withCase(line, row);
                 } catch (TexParseException e) {
                     // a case without a readable condition is reported, never checked for every index
                     if (!continuation && line.lhs() != null) {
@@ -343,38 +343,6 @@ public final class StudentChecker {
         return out;
     }
 
-    /**
-     * A case of a {@code \\begin{cases}} holds under its condition: the one written beside it, or for
-     * {@code \\text{otherwise}} the opposite of the one other case's single relation. A case whose
-     * condition cannot be read is unreadable, never checked for all indices.
-     */
-    private static Line withCase(Line line, TexDocument.Row row, TexReader reader) {
-        TexDocument.Case of = row.of();
-        if (of == null) {
-            return line;
-        }
-        int column = row.text().indexOf(row.text().trim()) + 1;
-        if (of.condition() == null) {
-            if (of.others().size() == 1 && !of.others().get(0).isEmpty()) {
-                Condition other = reader.readCondition(of.others().get(0));
-                if (other.relations().size() == 1) {
-                    Condition.Relation r = other.relations().get(0);
-                    Condition.Op not = r.op() == Condition.Op.EQ ? Condition.Op.NE : Condition.Op.EQ;
-                    return new Line(line.lhs(), line.rights(), Condition.of(new Condition.Relation(r.left(), not, r.right())));
-                }
-            }
-            throw new TexParseException("'otherwise' here is more than the opposite of one condition: state this case's"
-                    + " condition (e.g. i \\neq j)", 1, column, "otherwise");
-        }
-        if (of.condition().isEmpty()) {
-            if (!line.condition().isAlways()) {
-                return line;
-            }
-            throw new TexParseException("this case states no condition (write it after '&', e.g. & i = j)", 1, column, "");
-        }
-        return new Line(line.lhs(), line.rights(), reader.readCondition(of.condition()));
-    }
-
     /** The reason written beside a row belongs to the row's last step (the one it ends). */
     private static void attachReason(TexDocument.Row row, Pending chain, int firstOfRow) {
         if (row.reason() != null && chain != null && chain.entries().size() > firstOfRow) {
@@ -411,7 +379,7 @@ public final class StudentChecker {
             String lhsError = null;
             int lhsColumn = 0;
             try {
-                lhs = reader.readExpr(blankOutside(row, -1, 0));
+                lhs = reader.readExpr(row.sideText(-1, 0));
             } catch (TexParseException le) {
                 TexDocument.Position p = row.position(le.line(), le.column());
                 lhsError = describe(row, p, le);
@@ -425,7 +393,7 @@ public final class StudentChecker {
         }
         boolean blamed = false;
         for (int k = 0; k < signs; k++) {
-            String text = blankOutside(row, k, k + 1);
+            String text = row.sideText(k, k + 1);
             try {
                 Line part = reader.readLine(text);
                 current.entries().add(new Entry(lineOf(row, k), row.segment(k, k + 1), part.rights().get(0),
@@ -439,22 +407,10 @@ public final class StudentChecker {
         }
         if (!blamed && (current.lhsError() == null || signs == 0)) {
             // the sides read alone but not together (a stray '=' in a condition): report the whole row
-            current.entries().add(new Entry(at.line(), row.text().replaceAll("\\s+", " ").trim(), null, Condition.ALWAYS, message,
+            current.entries().add(new Entry(at.line(), row.segment(-1, row.equalsOffsets().size()), null, Condition.ALWAYS, message,
                     at.column()));
         }
         return current;
-    }
-
-    private static String blankOutside(TexDocument.Row row, int fromEquals, int toEquals) {
-        StringBuilder sb = new StringBuilder(row.text());
-        int from = fromEquals < 0 ? 0 : row.equalsOffsets().get(fromEquals) - row.offset();
-        int to = toEquals >= row.equalsOffsets().size() ? sb.length() : row.equalsOffsets().get(toEquals) - row.offset();
-        for (int i = 0; i < sb.length(); i++) {
-            if ((i < from || i >= to) && sb.charAt(i) != '\n') {
-                sb.setCharAt(i, ' ');
-            }
-        }
-        return sb.toString();
     }
 
     private static String describe(TexDocument.Row row, TexDocument.Position at, TexParseException e) {

@@ -79,6 +79,27 @@ public final class TexDocument {
             this(text, offset, start, equalsLines, equalsOffsets, document, null, null, null);
         }
 
+        /** Whether the row goes on the chain before it ({@code &= ...}): it has no left side of its own. */
+        public boolean continues() {
+            return text.trim().startsWith("=");
+        }
+
+        /**
+         * The row's text between two of its top-level {@code =} (-1 for the start, size for the end) with
+         * everything else blanked, so a position in it is still one in the row.
+         */
+        public String sideText(int fromEquals, int toEquals) {
+            StringBuilder sb = new StringBuilder(text);
+            int from = fromEquals < 0 ? 0 : equalsOffsets.get(fromEquals) - offset;
+            int to = toEquals >= equalsOffsets.size() ? sb.length() : equalsOffsets.get(toEquals) - offset;
+            for (int i = 0; i < sb.length(); i++) {
+                if ((i < from || i >= to) && sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+            return sb.toString();
+        }
+
         /** The same row with other text of the same length (a rewritten habit), its reason and case kept. */
         public Row withText(String newText) {
             return new Row(newText, offset, start, equalsLines, equalsOffsets, document, reason, of, domain);

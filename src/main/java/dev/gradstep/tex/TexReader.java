@@ -118,6 +118,45 @@ public final class TexReader {
         return new Reading(line, notes);
     }
 
+    /** Reads a row of a document as {@link #read(String)} does (a case's condition is {@link #withCase}'s). */
+    public Reading read(TexDocument.Row row) {
+        return read(row.text());
+    }
+
+    /**
+     * A case of a {@code \\begin{cases}} holds under its condition: the one written beside it, or for
+     * {@code \\text{otherwise}} the opposite of the one other case's single relation. A case whose
+     * condition cannot be read is unreadable, never checked for all indices.
+     *
+     * @throws TexParseException when the case's condition cannot be read
+     */
+    public Line withCase(Line line, TexDocument.Row row) {
+        TexDocument.Case of = row.of();
+        if (of == null) {
+            return line;
+        }
+        int column = row.text().indexOf(row.text().trim()) + 1;
+        if (of.condition() == null) {
+            if (of.others().size() == 1 && !of.others().get(0).isEmpty()) {
+                Condition other = readCondition(of.others().get(0));
+                if (other.relations().size() == 1) {
+                    Condition.Relation r = other.relations().get(0);
+                    Condition.Op not = r.op() == Condition.Op.EQ ? Condition.Op.NE : Condition.Op.EQ;
+                    return new Line(line.lhs(), line.rights(), Condition.of(new Condition.Relation(r.left(), not, r.right())));
+                }
+            }
+            throw new TexParseException("'otherwise' here is more than the opposite of one condition: state this case's"
+                    + " condition (e.g. i \\neq j)", 1, column, "otherwise");
+        }
+        if (of.condition().isEmpty()) {
+            if (!line.condition().isAlways()) {
+                return line;
+            }
+            throw new TexParseException("this case states no condition (write it after '&', e.g. & i = j)", 1, column, "");
+        }
+        return new Line(line.lhs(), line.rights(), readCondition(of.condition()));
+    }
+
     /**
      * Reads a condition on the indices alone ({@code i = j}, {@code \\text{if } i \\neq j}): a case of
      * {@code \\begin{cases}}, a range stated after a line.
