@@ -51,11 +51,29 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
      * words what a checked step's verdict rests on (null when it was not checked). {@code reading}
      * says how a line that allows two readings was read; {@code ambiguous} marks a line whose two
      * readings differ in value, one of them equal to the true value: holds is null then, and no hint
-     * is offered.
+     * is offered. {@code hintKind} names the mistake the hint explains; {@code correction} is a
+     * corrected line that was itself checked and holds. Both are only ever set on a wrong step.
      */
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
-                             int column, boolean definition, String detail, String reading, boolean ambiguous) {
+                             int column, boolean definition, String detail, String reading, boolean ambiguous,
+                             HintKind hintKind, Correction correction) {
+
+        public StepResult {
+            if (holds != Boolean.FALSE || ambiguous) {
+                // feedback belongs to a wrong line only: never to one that holds, is undecided or ambiguous
+                hint = null;
+                hintKind = null;
+                correction = null;
+            }
+        }
+
+        public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
+                          String conditionTex, String basis, Counterexample counterexample, String hint, String error,
+                          int column, boolean definition, String detail, String reading, boolean ambiguous) {
+            this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
+                    definition, detail, reading, ambiguous, null, null);
+        }
 
         public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                           String conditionTex, String basis, Counterexample counterexample, String hint, String error,
@@ -75,18 +93,25 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
         public StepResult read(Boolean newHolds, String note, boolean isAmbiguous) {
             return new StepResult(line, rhs, rhsExpr, newHolds, isAmbiguous ? null : link, condition, conditionTex,
                     isAmbiguous ? null : basis, newHolds == Boolean.FALSE ? counterexample : null,
-                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous);
+                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous,
+                    hintKind, correction);
         }
 
         StepResult withDetail(String words) {
             return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, words, reading, ambiguous);
+                    error, column, definition, words, reading, ambiguous, hintKind, correction);
+        }
+
+        /** The same step with a hint, its kind and a verified correction (kept only on a wrong step). */
+        StepResult withFeedback(String newHint, HintKind kind, Correction fix) {
+            return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, newHint,
+                    error, column, definition, detail, reading, ambiguous, kind, fix);
         }
 
         /** The same verdict, moved to another line (a chain checked before, now elsewhere in the file). */
         public StepResult atLine(int newLine) {
             return new StepResult(newLine, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, detail, reading, ambiguous);
+                    error, column, definition, detail, reading, ambiguous, hintKind, correction);
         }
     }
 
