@@ -146,12 +146,13 @@ final class Corrections {
                 if (link.step().markedWrong()) {
                     continue;
                 }
-                Expr chainLeft = rename(link.chainLeft(), names);
-                if (!plainLeft.equals(plain(chainLeft, student)) || !condition.equals(ExprMap.map(link.condition(), renamer(names)))) {
+                Expr chainLeft = plain(rename(link.chainLeft(), names), student);
+                Map<String, String> indices = indexPermutation(chainLeft, plainLeft, student);
+                if (indices == null || !condition.equals(permute(ExprMap.map(link.condition(), renamer(names)), indices))) {
                     continue;
                 }
                 for (Expr right : link.rights()) {
-                    Expr candidate = written(rename(right, names), student, template);
+                    Expr candidate = written(permute(rename(right, names), indices), student, template);
                     if (candidate == null || plain(candidate, student).equals(plain(wrong, student))) {
                         continue;
                     }
@@ -170,6 +171,58 @@ final class Corrections {
         List<Expr> out = new ArrayList<>(found);
         out.sort(Comparator.<Expr>comparingInt(c -> score.get(c)[0]).thenComparingInt(c -> score.get(c)[1]));
         return out;
+    }
+
+    /**
+     * The renaming of index letters (a permutation, so bound indices never clash with free ones)
+     * that turns the library's left side into the student's ({@code \\partial L/\\partial z_j} into
+     * {@code \\partial L/\\partial z_i}); empty when they are equal, null when no such renaming exists.
+     */
+    static Map<String, String> indexPermutation(Expr libraryLeft, Expr studentLeft, Notation n) {
+        if (libraryLeft.equals(studentLeft)) {
+            return Map.of();
+        }
+        List<String> from = Chains.freeIndices(List.of(libraryLeft), Condition.ALWAYS, n);
+        List<String> to = Chains.freeIndices(List.of(studentLeft), Condition.ALWAYS, n);
+        if (from.size() != to.size() || from.isEmpty()) {
+            return null;
+        }
+        Map<String, String> perm = new HashMap<>();
+        for (int k = 0; k < from.size(); k++) {
+            perm.put(from.get(k), to.get(k));
+        }
+        List<String> freed = from.stream().filter(x -> !to.contains(x)).toList();
+        List<String> taken = to.stream().filter(x -> !from.contains(x)).toList();
+        for (int k = 0; k < taken.size(); k++) {
+            perm.put(taken.get(k), freed.get(k));
+        }
+        return permute(libraryLeft, perm).equals(studentLeft) ? perm : null;
+    }
+
+    /** The expression with index letters renamed, bound ones (sum indices) included. */
+    static Expr permute(Expr e, Map<String, String> perm) {
+        if (perm.isEmpty()) {
+            return e;
+        }
+        return ExprMap.map(e, new UnaryOperator<>() {
+            @Override
+            public Expr apply(Expr x) {
+                if (x instanceof Expr.Sym s && s.isPlain() && perm.containsKey(s.name())) {
+                    return new Expr.Sym(perm.get(s.name()));
+                }
+                if (x instanceof Expr.Sum s) {
+                    return new Expr.Sum(perm.getOrDefault(s.index(), s.index()),
+                            s.from() == null ? null : ExprMap.map(s.from(), this), s.to() == null ? null : ExprMap.map(s.to(), this),
+                            ExprMap.map(s.where(), this), ExprMap.map(s.body(), this));
+                }
+                return null;
+            }
+        });
+    }
+
+    private static Condition permute(Condition c, Map<String, String> perm) {
+        return perm.isEmpty() ? c : new Condition(c.relations().stream().map(r -> new Condition.Relation(
+                permute(r.left(), perm), r.op(), permute(r.right(), perm))).toList());
     }
 
     /** The student's way of writing a probability as a function ({@code s(X_n)_i}, {@code \\sigma(A_i)}), or null. */

@@ -90,12 +90,13 @@ final class StudentHints {
             }
         }
         if (!base.assumptions().contains(Assumption.LABELS_SUM_TO_ONE) && n.onehot() == null) {
+            labelSumRepairs(base, left, rhs, condition, repairs);
             repairs.add(new Repair(rhs, condition, EnumSet.of(Assumption.LABELS_SUM_TO_ONE), HintKind.LABELS_SUM_ASSUMED,
                     "this holds only when the labels sum to one, and here they need not (labelsum=any): keep the factor "
                             + "\\sum_i " + n.labels() + "_i"));
         }
         oneHotRepairs(base, left, previous, rhs, condition, freeLeft, repairs);
-        repairs.add(new Repair(Exprs.neg(rhs), condition, base.assumptions(), HintKind.SIGN,
+        repairs.add(new Repair(negated(rhs), condition, base.assumptions(), HintKind.SIGN,
                 "sign: the right side is the negative of the true value"));
         factorRepairs(base, rhs, condition, failing, repairs);
         if (rhs instanceof Expr.Add a) {
@@ -204,6 +205,69 @@ final class StudentHints {
                                 + " through every probability (they share one denominator), so the chain rule sums over all of them"));
                 return;
             }
+        }
+    }
+
+    /** The negative, term by term where the side is a sum ({@code y_j - s_j} becomes {@code -y_j + s_j}). */
+    static Expr negated(Expr rhs) {
+        return rhs instanceof Expr.Add a ? Exprs.add(a.terms().stream().map(Exprs::neg).toList()) : Exprs.neg(rhs);
+    }
+
+    /** The side divided by c, cancelling a factor c where each term has one ({@code 2 q_j - 2 t_j} becomes {@code q_j - t_j}). */
+    static Expr divided(Expr rhs, int c) {
+        Expr cancelled = cancel(rhs, Expr.Num.of(c));
+        return cancelled != null ? cancelled : new Expr.Div(rhs, Expr.Num.of(c));
+    }
+
+    private static Expr cancel(Expr e, Expr.Num c) {
+        if (e instanceof Expr.Add a) {
+            List<Expr> out = new ArrayList<>();
+            for (Expr t : a.terms()) {
+                Expr x = cancel(t, c);
+                if (x == null) {
+                    return null;
+                }
+                out.add(x);
+            }
+            return Exprs.add(out);
+        }
+        if (e instanceof Expr.Neg n) {
+            Expr x = cancel(n.arg(), c);
+            return x == null ? null : Exprs.neg(x);
+        }
+        if (e instanceof Expr.Mul m && m.factors().contains(c)) {
+            List<Expr> rest = new ArrayList<>(m.factors());
+            rest.remove(c);
+            return Exprs.mul(rest);
+        }
+        return null;
+    }
+
+    /**
+     * {@code s_j - y_j} where the labels need not sum to one: the repair keeps the factor
+     * {@code \sum_k y_k} on the term with the probability and no label.
+     */
+    private void labelSumRepairs(Derivation base, Expr left, Expr rhs, Condition condition, List<Repair> repairs) {
+        Notation n = base.notation();
+        if (n.batch() != null) {
+            return;
+        }
+        List<Expr> terms = terms(rhs);
+        for (int t = 0; t < terms.size(); t++) {
+            Set<String> used = StudentChecker.names(terms.get(t));
+            if (!used.contains(n.probs()) || used.contains(n.labels())) {
+                continue;
+            }
+            String k = freshIndex(List.of(left, rhs));
+            Expr sum = new Expr.Sum(k, Expr.Num.of(1), new Expr.Sym(n.classes()), Condition.ALWAYS,
+                    new Expr.Sym(n.labels(), List.of(new Expr.Sym(k))));
+            Expr term = terms.get(t);
+            Expr bare = term instanceof Expr.Neg neg ? neg.arg() : term;
+            List<Expr> fixed = new ArrayList<>(terms);
+            fixed.set(t, term instanceof Expr.Neg ? Exprs.neg(Exprs.mul(bare, sum)) : Exprs.mul(bare, sum));
+            repairs.add(new Repair(Exprs.add(fixed), condition, base.assumptions(), HintKind.LABELS_SUM_ASSUMED,
+                    "this holds only when the labels sum to one, and here they need not (labelsum=any): keep the factor "
+                            + writer.write(sum)));
         }
     }
 
@@ -333,6 +397,15 @@ final class StudentHints {
         Notation n = base.notation();
         for (String free : freeLeft) {
             List<Expr> others = new ArrayList<>();
+            // the softmax's off-diagonal terms first: the line the student was heading for
+            if (n.batch() == null && left instanceof Expr.Deriv d && d.of() instanceof Expr.Sym loss
+                    && loss.name().equals(n.loss()) && d.wrt().name().equals(n.logits()) && d.wrt().indices().size() == 1) {
+                String k = freshIndex(previous == null ? List.of(left, rhs) : List.of(left, rhs, previous));
+                Expr body = Exprs.mul(new Expr.Sym(n.labels(), List.of(new Expr.Sym(k))),
+                        Corrections.written(new Expr.Sym(n.probs(), List.of(new Expr.Sym(free))), n,
+                                Corrections.template(n, java.util.Arrays.asList(left, rhs, previous))));
+                others.add(new Expr.Sum(k, null, null, notEqual(k, free), body));
+            }
             if (previous != null) {
                 for (Expr x : nodes(previous)) {
                     if (x instanceof Expr.Sum s && s.where().isAlways() && !freeLeft.contains(s.index())
@@ -340,13 +413,6 @@ final class StudentHints {
                         others.add(new Expr.Sum(s.index(), null, null, notEqual(s.index(), free), s.body()));
                     }
                 }
-            }
-            if (others.isEmpty() && n.batch() == null && left instanceof Expr.Deriv d && d.of() instanceof Expr.Sym loss
-                    && loss.name().equals(n.loss()) && d.wrt().name().equals(n.logits())) {
-                String k = freshIndex(List.of(left, rhs));
-                Expr body = Exprs.mul(new Expr.Sym(n.labels(), List.of(new Expr.Sym(k))),
-                        new Expr.Sym(n.probs(), List.of(new Expr.Sym(free))));
-                others.add(new Expr.Sum(k, null, null, notEqual(k, free), body));
             }
             for (Expr other : others) {
                 String what = writer.write(other);
@@ -373,7 +439,7 @@ final class StudentHints {
         }
         for (int c : new int[] {2, 3, 4}) {
             HintKind kind = c == 2 ? HintKind.FACTOR_TWO : HintKind.FACTOR;
-            repairs.add(new Repair(new Expr.Div(rhs, Expr.Num.of(c)), condition, base.assumptions(), kind,
+            repairs.add(new Repair(divided(rhs, c), condition, base.assumptions(), kind,
                     "a factor: the right side is " + c + " times the true value (an extra factor of " + c + ")"));
             repairs.add(new Repair(Exprs.mul(Expr.Num.of(c), rhs), condition, base.assumptions(), kind,
                     "a factor: the true value is " + c + " times the right side (a factor of " + c + " is missing)"));
