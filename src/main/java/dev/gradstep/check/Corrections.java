@@ -125,8 +125,12 @@ final class Corrections {
     /** Library right sides for the same left side and case, in the student's symbols, closest in shape first. */
     List<Expr> candidates(Notation student, Expr left, Expr wrong, Condition condition, Set<String> fileNames,
                           List<Expr> context) {
-        Expr.Fn template = template(student, context);
         Expr plainLeft = plain(left, student);
+        // a line about the loss itself restates a definition: another route's expansion of it is no correction
+        if (!(plainLeft instanceof Expr.Deriv) && !(plainLeft instanceof Expr.Sym p && p.name().equals(student.probs()))) {
+            return List.of();
+        }
+        Expr.Fn template = template(student, context);
         Set<Expr> found = new LinkedHashSet<>();
         for (Derivation d : library.get()) {
             if (d.isExercise()) {
@@ -168,7 +172,9 @@ final class Corrections {
         for (Expr c : found) {
             score.put(c, new int[] {distance(shape(c), wrongShape), distance(writer.write(c), wrongTex)});
         }
-        List<Expr> out = new ArrayList<>(found);
+        // a line of another shape altogether is a different derivation, not a correction of this one
+        List<Expr> out = new ArrayList<>(found.stream().filter(c -> 2 * score.get(c)[0]
+                <= Math.max(shape(c).length(), wrongShape.length())).toList());
         out.sort(Comparator.<Expr>comparingInt(c -> score.get(c)[0]).thenComparingInt(c -> score.get(c)[1]));
         return out;
     }
