@@ -109,7 +109,8 @@ final class StudentHints {
             }
         }
         droppedFactors(base, left, previous, rhs, condition, repairs);
-        sumRepairs(base, rhs, condition, freeLeft, repairs);
+        sumRepairs(base, rhs, condition, freeLeft, freeRight, repairs);
+        unusedSumIndex(base, rhs, condition, repairs);
         collapsedSums(base, left, previous, rhs, condition, freeLeft, repairs);
         if (previous != null) {
             for (Expr t : terms(previous)) {
@@ -447,7 +448,11 @@ final class StudentHints {
     }
 
     /** One index of one symbol in a sum's body swapped between the sum's index and a free index. */
-    private void sumRepairs(Derivation base, Expr rhs, Condition condition, List<String> freeLeft, List<Repair> repairs) {
+    private void sumRepairs(Derivation base, Expr rhs, Condition condition, List<String> freeLeft, List<String> freeRight,
+                            List<Repair> repairs) {
+        // a letter free on the right only ({@code \\sum_i e^{\\theta_j}} for a line about k) may be the sum's own index
+        List<String> letters = new ArrayList<>(freeLeft);
+        freeRight.stream().filter(x -> !freeLeft.contains(x)).forEach(letters::add);
         Notation n = base.notation();
         for (Expr node : nodes(rhs)) {
             if (!(node instanceof Expr.Sum s)) {
@@ -467,14 +472,15 @@ final class StudentHints {
                         "the sum over " + s.index() + " runs to " + n.classes() + " (the classes), but it is over the "
                                 + n.batch() + " rows of the batch"));
             }
-            for (String free : freeLeft) {
+            for (String free : letters) {
+                boolean rightOnly = !freeLeft.contains(free);
                 for (Expr inner : nodes(s.body())) {
                     if (!(inner instanceof Expr.Sym sym) || sym.isPlain()) {
                         continue;
                     }
                     for (int i = 0; i < sym.indices().size(); i++) {
                         Expr idx = sym.indices().get(i);
-                        String to = idx.equals(new Expr.Sym(s.index())) ? free
+                        String to = idx.equals(new Expr.Sym(s.index())) && !rightOnly ? free
                                 : idx.equals(new Expr.Sym(free)) ? s.index() : null;
                         if (to == null) {
                             continue;
@@ -484,8 +490,7 @@ final class StudentHints {
                         Expr.Sym swapped = new Expr.Sym(sym.name(), indices);
                         Expr body = replace(s.body(), inner, swapped);
                         Expr sum = new Expr.Sum(s.index(), s.from(), s.to(), s.where(), body);
-                        boolean denominator = inDenominator(rhs, node) && !nodes(s.body()).stream()
-                                .filter(x -> x instanceof Expr.Exp).toList().isEmpty();
+                        boolean denominator = nodes(s.body()).stream().anyMatch(x -> x instanceof Expr.Exp);
                         repairs.add(new Repair(replace(rhs, node, sum), condition, base.assumptions(),
                                 denominator ? HintKind.DENOMINATOR_INDEX : HintKind.SWAPPED_INDEX,
                                 (denominator ? "the softmax denominator sums over " + s.index() + ", so its exponent must use "
@@ -493,6 +498,27 @@ final class StudentHints {
                                         + writer.write(sym) + " should be " + writer.write(swapped)));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A sum whose body never uses its index ({@code \\sum_k y_i} where {@code \\sum_k t_k y_i} was
+     * meant): the label of that index, dropped, is put back.
+     */
+    private void unusedSumIndex(Derivation base, Expr rhs, Condition condition, List<Repair> repairs) {
+        Notation n = base.notation();
+        if (n.batch() != null) {
+            return;
+        }
+        for (Expr node : nodes(rhs)) {
+            if (node instanceof Expr.Sum s && !usesIndex(s.body(), s.index())) {
+                Expr label = new Expr.Sym(n.labels(), List.of(new Expr.Sym(s.index())));
+                Expr body = Exprs.mul(label, s.body());
+                Expr sum = new Expr.Sum(s.index(), s.from(), s.to(), s.where(), body);
+                repairs.add(new Repair(replace(rhs, node, sum), condition, base.assumptions(), HintKind.DROPPED_FACTOR,
+                        "a factor dropped: the sum over " + s.index() + " never uses " + s.index() + "; "
+                                + writer.write(s.body()) + " should be " + writer.write(body)));
             }
         }
     }
@@ -528,16 +554,6 @@ final class StudentHints {
         return left instanceof Expr.Deriv d && d.wrt().name().equals(n.logits())
                 && (d.of() instanceof Expr.Sym p && p.name().equals(n.probs())
                 || d.of() instanceof Expr.Fn f && f.name().equals(n.probs()));
-    }
-
-    /** True when {@code node} sits in the denominator of a fraction of {@code e}. */
-    private static boolean inDenominator(Expr e, Expr node) {
-        for (Expr x : nodes(e)) {
-            if (x instanceof Expr.Div d && nodes(d.denominator()).stream().anyMatch(y -> y == node)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean mentions(Condition.Relation r, String name) {

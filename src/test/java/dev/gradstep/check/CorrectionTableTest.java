@@ -177,6 +177,27 @@ class CorrectionTableTest {
         assertHolds(notationLine(row.tex()), c);
     }
 
+    /** Mistakes in published derivations (the wild corpus), with the notation its table gives them. */
+    @ParameterizedTest(name = "{0}:{1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+        cmu-h-y-sigma-a.md        | 11 | logits=A probs=\\sigma(A) labels=Y loss=H classes=C                          | SUM_COLLAPSED,ONE_HOT_ASSUMED
+        nirnirs-cs224n-answers.md | 19 | logits=\\theta probs=\\hat{y} labels=y loss=\\text{CE} classes=n onehot=k | DENOMINATOR_INDEX
+        nirnirs-cs224n-answers.md | 20 | logits=\\theta probs=\\hat{y} labels=y loss=\\text{CE} classes=n onehot=k | DENOMINATOR_INDEX
+        jekyll-2016-yi-of-zi.md   | 32 | logits=z probs=y labels=t loss=C classes=K                                   | DROPPED_FACTOR
+        """)
+    void check_publishedMistake_hintOfItsKindAndVerifiedCorrections(String file, int line, String notation, String kinds)
+            throws java.io.IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/wild", file));
+        StudentReport r = checker.check(file, text, notation);
+        List<StepResult> wrong = r.steps().stream().filter(s -> s.line() == line && s.holds() == Boolean.FALSE).toList();
+        assertEquals(List.of(kinds.split(",")), wrong.stream().map(s -> String.valueOf(s.hintKind())).toList(),
+                StudentCheckerTest.table(r));
+        for (StepResult s : wrong) {
+            assertNotNull(s.correction(), s.hint());
+            assertHolds("% notation: " + notation, s.correction());
+        }
+    }
+
     /** The four regressions of the issue: each correction was itself the mistake, or brought in symbols the student never wrote. */
     @Test
     void check_keptSumFromAnExercise_correctionIsNotTheMistake() {
