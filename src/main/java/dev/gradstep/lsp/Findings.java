@@ -100,6 +100,9 @@ final class Findings {
         if (s.hint() != null) {
             sb.append("\nhint: ").append(s.hint());
         }
+        if (s.correction() != null) {
+            sb.append("\ncorrection (checked: it holds): ").append(s.correction().tex());
+        }
         return sb.toString();
     }
 
@@ -144,6 +147,9 @@ final class Findings {
             }
             if (s.hint() != null) {
                 sb.append("  \nhint: ").append(s.hint());
+            }
+            if (s.correction() != null) {
+                sb.append("  \ncorrection (checked: it holds): $").append(s.correction().tex()).append('$');
             }
         } else if (s.rhsExpr() == null) {
             sb.append("**unreadable**: ").append(orElse(s.error(), "this line could not be read"));
