@@ -45,6 +45,7 @@ public final class StudentChecker {
 
     private final DerivationChecker checker;
     private final StudentHints hints;
+    private final Corrections corrections;
     /** A chain's step results by its canonical content (see {@link #chainKey}); null to remember none. */
     private final Map<String, Map<Integer, StepResult>> remembered;
 
@@ -58,8 +59,18 @@ public final class StudentChecker {
      *     text again re-verifies only the chains whose content (or whose notation and definitions) changed
      */
     public StudentChecker(SymjaGateway gateway, CheckSettings settings, boolean rememberChains) {
+        this(gateway, settings, rememberChains, bundled());
+    }
+
+    /**
+     * @param library the derivations whose steps may be offered, once verified, as the corrected
+     *     line of a wrong step (called only when a wrong step has no verified repair)
+     */
+    public StudentChecker(SymjaGateway gateway, CheckSettings settings, boolean rememberChains,
+                          java.util.function.Supplier<List<Derivation>> library) {
         this.checker = new DerivationChecker(gateway, settings);
         this.hints = new StudentHints(settings);
+        this.corrections = new Corrections(checker, hints, library);
         this.remembered = rememberChains ? java.util.Collections.synchronizedMap(
                 new java.util.LinkedHashMap<>(64, 0.75f, true) {
                     @Override
@@ -67,6 +78,25 @@ public final class StudentChecker {
                         return size() > MAX_REMEMBERED_CHAINS;
                     }
                 }) : null;
+    }
+
+    /** The bundled derivations, read once on first use; none when they cannot be read. */
+    private static java.util.function.Supplier<List<Derivation>> bundled() {
+        List<List<Derivation>> loaded = new ArrayList<>();
+        return () -> {
+            synchronized (loaded) {
+                if (loaded.isEmpty()) {
+                    List<Derivation> all;
+                    try {
+                        all = new dev.gradstep.derivation.DerivationLoader().loadBundled().derivations();
+                    } catch (RuntimeException e) {
+                        all = List.of();
+                    }
+                    loaded.add(all);
+                }
+                return loaded.get(0);
+            }
+        };
     }
 
     /** How many chains the last {@link #check} verified afresh (the others were remembered). */
@@ -170,15 +200,26 @@ public final class StudentChecker {
                 library.source(), library.definitions());
         StepVerdict v = checker.check(d, x -> { }, cancelled).verdicts().get(steps.size() - 1);
         Condition condition = continues ? mergedCondition(current.condition(), line.condition()) : line.condition();
-        String hint = null;
-        if ((v.holds() == Boolean.FALSE || v.link() == Boolean.FALSE) && !cancelled.getAsBoolean()) {
-            hint = hints.find(d, continues ? previous : left, null, rhs, condition, steps.get(steps.size() - 1), cancelled);
+        Corrections.Feedback feedback = Corrections.Feedback.NONE;
+        if (v.holds() == Boolean.FALSE && !cancelled.getAsBoolean()) {
+            // the derivation itself is the library here: its own later lines are the natural corrections
+            Set<String> fileNames = new HashSet<>();
+            for (Step s : library.steps()) {
+                if (s.line().lhs() != null) {
+                    fileNames.addAll(names(s.line().lhs()));
+                }
+                s.line().rights().forEach(r -> fileNames.addAll(names(r)));
+            }
+            fileNames.addAll(names(rhs));
+            feedback = new Corrections(checker, hints, () -> List.of(library)).find(d, continues ? previous : left, null,
+                    rhs, condition, steps.get(steps.size() - 1), fileNames, List.of(rhs), cancelled);
         }
         String basis = "none".equals(v.basisName()) ? null : v.basisName();
         String error = v.outcome() == Outcome.UNDECIDED || v.holds() == Boolean.FALSE && v.counterexample() == null
                 ? v.detail() : null;
         return new StepResult(1, typed.trim(), rhs, v.holds(), continues ? v.link() : null, condition,
-                conditionTex(condition, new TexWriter()), basis, v.counterexample(), hint, error, 0, false, v.detail());
+                conditionTex(condition, new TexWriter()), basis, v.counterexample(), null, error, 0, false, v.detail())
+                .withFeedback(feedback.hint(), feedback.kind(), feedback.correction());
     }
 
     private static Condition mergedCondition(Condition a, Condition b) {
@@ -495,8 +536,8 @@ public final class StudentChecker {
                 number++;
                 if (recalled != null && recalled.containsKey(k)) {
                     StepResult r = recalled.get(k);
-                    results[c][k] = result(e, r.holds(), r.link(), conditionTex, r.basis(), r.counterexample(), r.hint(),
-                            r.error(), 0, false).withDetail(r.detail());
+                    results[c][k] = result(e, r.holds(), r.link(), conditionTex, r.basis(), r.counterexample(), null,
+                            r.error(), 0, false).withDetail(r.detail()).withFeedback(r.hint(), r.hintKind(), r.correction());
                 } else {
                     steps.add(new Step(number, e.tex(), line, Rule.SIMPLIFY, "", Map.of(), null, e.line()));
                     slots.add(new Slot(c, k, leftKnown, !segmentOpen));
@@ -535,14 +576,16 @@ public final class StudentChecker {
             }
             String basis = "none".equals(v.basisName()) ? null : v.basisName();
             Counterexample counterexample = holds == Boolean.FALSE ? v.counterexample() : null;
-            String hint = null;
+            Corrections.Feedback feedback = Corrections.Feedback.NONE;
             if (holds == Boolean.FALSE && !cancelled.getAsBoolean()) {
                 Expr previous = previousRight(chain, slot.entry());
-                hint = hints.find(derivation, chain.lhs(), previous, e.rhs(), derivation.steps().get(i).line().condition(),
-                        steps.get(i), cancelled);
+                feedback = corrections.find(derivation, chain.lhs(), previous, e.rhs(),
+                        derivation.steps().get(i).line().condition(), steps.get(i), fileNames(chains, definitions),
+                        chainExprs(chain), cancelled);
             }
             results[slot.chain()][slot.entry()] = result(e, holds, link, conditionTex(e.condition(), writer), basis,
-                    counterexample, hint, error, 0, false).withDetail(v.detail());
+                    counterexample, null, error, 0, false).withDetail(v.detail())
+                    .withFeedback(feedback.hint(), feedback.kind(), feedback.correction());
         }
         if (!verdicts.isEmpty()) {
             rereadScopes(derivation, verdicts, slots, chains, results, cancelled);
@@ -690,6 +733,32 @@ public final class StudentChecker {
             sb.append("|= ").append(e.rhs()).append(" if ").append(e.condition()).append(e.error() != null);
         }
         return sb.toString();
+    }
+
+    /** The symbol names a file uses anywhere: a correction may use these and no others. */
+    private static Set<String> fileNames(List<Pending> chains, List<Definition> definitions) {
+        Set<String> out = new HashSet<>();
+        for (Pending p : chains) {
+            chainExprs(p).forEach(x -> out.addAll(names(x)));
+        }
+        for (Definition d : definitions) {
+            out.add(d.symbol().name());
+        }
+        return out;
+    }
+
+    /** A chain's left side and right sides as read. */
+    private static List<Expr> chainExprs(Pending chain) {
+        List<Expr> out = new ArrayList<>();
+        if (chain.lhs() != null) {
+            out.add(chain.lhs());
+        }
+        for (Entry e : chain.entries()) {
+            if (e.rhs() != null) {
+                out.add(e.rhs());
+            }
+        }
+        return out;
     }
 
     private static boolean conditionChanged(Pending chain, int k) {

@@ -51,19 +51,30 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
      * words what a checked step's verdict rests on (null when it was not checked). {@code reading}
      * says how a line that allows two readings was read; {@code ambiguous} marks a line whose two
      * readings differ in value, one of them equal to the true value: holds is null then, and no hint
-     * is offered. {@code reason} is what the author wrote beside the line to justify it
+ * is offered. {@code reason} is what the author wrote beside the line to justify it
      * ({@code \\text{(Apply product rule)}}, {@code \\tag{3}}, {@code eq.(1)}), as written, or null.
+     * {@code hintKind} names the mistake the hint explains; {@code correction} is a
+     * corrected line that was itself checked and holds. Both are only ever set on a wrong step.
      */
     public record StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                              String conditionTex, String basis, Counterexample counterexample, String hint, String error,
                              int column, boolean definition, String detail, String reading, boolean ambiguous,
-                             String reason) {
+                             String reason, HintKind hintKind, Correction correction) {
+
+        public StepResult {
+            if (holds != Boolean.FALSE || ambiguous) {
+                // feedback belongs to a wrong line only: never to one that holds, is undecided or ambiguous
+                hint = null;
+                hintKind = null;
+                correction = null;
+            }
+        }
 
         public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
                           String conditionTex, String basis, Counterexample counterexample, String hint, String error,
                           int column, boolean definition, String detail, String reading, boolean ambiguous) {
             this(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint, error, column,
-                    definition, detail, reading, ambiguous, null);
+                    definition, detail, reading, ambiguous, null, null, null);
         }
 
         public StepResult(int line, String rhs, Expr rhsExpr, Boolean holds, Boolean link, Condition condition,
@@ -84,30 +95,38 @@ public record StudentReport(String file, StudentNotation notation, List<Chain> c
         public StepResult read(Boolean newHolds, String note, boolean isAmbiguous) {
             return new StepResult(line, rhs, rhsExpr, newHolds, isAmbiguous ? null : link, condition, conditionTex,
                     isAmbiguous ? null : basis, newHolds == Boolean.FALSE ? counterexample : null,
-                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous, reason);
+                    newHolds == Boolean.FALSE ? hint : null, error, column, definition, detail, note, isAmbiguous,
+                    reason, hintKind, correction);
         }
 
         StepResult withDetail(String words) {
             return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, words, reading, ambiguous, reason);
+                    error, column, definition, words, reading, ambiguous, reason, hintKind, correction);
+        }
+
+        /** The same step with a hint, its kind and a verified correction (kept only on a wrong step). */
+        StepResult withFeedback(String newHint, HintKind kind, Correction fix) {
+            return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, newHint,
+                    error, column, definition, detail, reading, ambiguous, reason, kind, fix);
         }
 
         /** The same verdict, moved to another line (a chain checked before, now elsewhere in the file). */
         public StepResult atLine(int newLine) {
             return new StepResult(newLine, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, detail, reading, ambiguous, reason);
+                    error, column, definition, detail, reading, ambiguous, reason, hintKind, correction);
         }
 
         /** The same step with a note on how it was read (kept when it already has one). */
         StepResult withReading(String note) {
             return note == null || reading != null ? this : new StepResult(line, rhs, rhsExpr, holds, link, condition,
-                    conditionTex, basis, counterexample, hint, error, column, definition, detail, note, ambiguous, reason);
+                    conditionTex, basis, counterexample, hint, error, column, definition, detail, note, ambiguous, reason,
+                    hintKind, correction);
         }
 
         /** The same step with the reason its author wrote beside it ({@code \\text{(chain rule)}}, {@code \\tag{3}}). */
         StepResult withReason(String stated) {
             return new StepResult(line, rhs, rhsExpr, holds, link, condition, conditionTex, basis, counterexample, hint,
-                    error, column, definition, detail, reading, ambiguous, stated);
+                    error, column, definition, detail, reading, ambiguous, stated, hintKind, correction);
         }
     }
 

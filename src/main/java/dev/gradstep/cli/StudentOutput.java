@@ -1,7 +1,7 @@
 package dev.gradstep.cli;
 
 import dev.gradstep.check.Counterexample;
-import dev.gradstep.check.LibraryMatch;
+import dev.gradstep.check.Correction;
 import dev.gradstep.check.StudentNotation;
 import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
@@ -44,7 +44,6 @@ final class StudentOutput {
 
     /** @param verbose also say what each checked verdict rests on (and whether Symja's answers came from the cache) */
     static void print(StudentReport report, List<Derivation> library, boolean verbose, PrintWriter out) {
-        LibraryMatch match = new LibraryMatch();
         StudentNotation n = report.notation();
         out.println(report.file() + ": notation " + n.describe() + " (" + n.source().words() + ")"
                 + (report.kind() == DocumentText.Kind.LATEX ? "" : ", read as " + report.kind().words()));
@@ -83,10 +82,9 @@ final class StudentOutput {
                 if (s.hint() != null) {
                     out.println("                       hint: " + s.hint());
                 }
-                String correction = s.holds() == Boolean.FALSE
-                        ? match.correction(n, chain.lhsExpr(), s.condition(), s.rhsExpr(), library) : null;
-                if (correction != null) {
-                    out.println("                       the library has: " + correction);
+                if (s.correction() != null) {
+                    out.println("                       correction: " + s.correction().tex() + "   [checked: holds, by "
+                            + basisWords(s.correction().basis()) + "]");
                 }
                 if (s.error() != null && s.holds() == null) {
                     out.println("                       " + s.error());
@@ -162,6 +160,9 @@ final class StudentOutput {
             if (s.hint() != null) {
                 lines.add("                       hint: " + s.hint());
             }
+            if (s.correction() != null) {
+                lines.add("                       correction: " + s.correction().tex());
+            }
         }
         old.forEach(o -> lines.add(String.format("  line %3d  %-18s %s", o.step().line(), "removed", o.key())));
         long changes = lines.stream().filter(l -> l.startsWith("  line")).count();
@@ -223,6 +224,8 @@ final class StudentOutput {
                 m.put("basis", s.basis());
                 m.put("counterexample", s.counterexample() == null ? null : counterexample(s.counterexample()));
                 m.put("hint", s.hint());
+                m.put("hintKind", s.hintKind() == null ? null : s.hintKind().name());
+                m.put("correction", s.correction() == null ? null : correction(s.correction()));
                 m.put("error", s.error());
                 m.put("ambiguous", s.ambiguous());
                 m.put("reading", s.reading());
@@ -257,6 +260,17 @@ final class StudentOutput {
         m.put("onehot", n.onehot());
         m.put("labelsum", sn.labelsSumToOne() ? "one" : "any");
         m.put("source", sn.source().words());
+        return m;
+    }
+
+    /** A corrected line with the verdict basis of its own check, and where it came from. */
+    private static Map<String, Object> correction(Correction c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tex", c.tex());
+        m.put("rhs", c.rhsTex());
+        m.put("holds", true);
+        m.put("basis", c.basis());
+        m.put("from", c.from().name().toLowerCase(java.util.Locale.ROOT));
         return m;
     }
 

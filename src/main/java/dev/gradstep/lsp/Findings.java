@@ -1,10 +1,8 @@
 package dev.gradstep.lsp;
 
-import dev.gradstep.check.LibraryMatch;
 import dev.gradstep.check.StudentNotation;
 import dev.gradstep.check.StudentReport;
 import dev.gradstep.check.StudentReport.StepResult;
-import dev.gradstep.derivation.Derivation;
 import dev.gradstep.tex.TexDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +100,9 @@ final class Findings {
         if (s.hint() != null) {
             sb.append("\nhint: ").append(s.hint());
         }
+        if (s.correction() != null) {
+            sb.append("\ncorrection (checked: it holds): ").append(s.correction().tex());
+        }
         return sb.toString();
     }
 
@@ -147,6 +148,9 @@ final class Findings {
             if (s.hint() != null) {
                 sb.append("  \nhint: ").append(s.hint());
             }
+            if (s.correction() != null) {
+                sb.append("  \ncorrection (checked: it holds): $").append(s.correction().tex()).append('$');
+            }
         } else if (s.rhsExpr() == null) {
             sb.append("**unreadable**: ").append(orElse(s.error(), "this line could not be read"));
         } else {
@@ -159,24 +163,24 @@ final class Findings {
     }
 
     /**
-     * The corrected text for a wrong step — what {@code check} prints as the library's line for it —
-     * as an edit of its right side (from its {@code =} to the end of that side); null when there is none.
+     * The verified correction of a wrong step — the one {@code check} prints — as an edit of its
+     * right side (from its {@code =} to the end of that side); null when none was verified.
      */
-    Correction correction(Located l, List<Derivation> library) {
+    Correction correction(Located l) {
         StepResult s = l.step();
-        if (s.holds() != Boolean.FALSE || l.equalsOffset() < 0 || report == null) {
+        if (s.holds() != Boolean.FALSE || s.correction() == null || l.equalsOffset() < 0 || report == null) {
             return null;
         }
-        String line = new LibraryMatch().correction(report.notation(), l.chain().lhsExpr(), s.condition(), s.rhsExpr(), library);
-        if (line == null) {
-            return null;
-        }
-        int eq = line.indexOf(" = ");
-        if (eq < 0) {
-            return null;
-        }
-        String right = "= " + line.substring(eq + 3).strip();
-        return new Correction(new Range(positionOf(l.equalsOffset()), positionOf(l.endOffset())), right, line);
+        dev.gradstep.check.Correction c = s.correction();
+        // the edit covers the side with its case, so the corrected side brings its own case along
+        String right = "= " + c.rhsTex() + conditionSuffix(c.tex());
+        return new Correction(new Range(positionOf(l.equalsOffset()), positionOf(l.endOffset())), right, c.tex());
+    }
+
+    /** The {@code \quad (i = j)} a correction adds when it holds only in a case the line did not state. */
+    private static String conditionSuffix(String line) {
+        int at = line.lastIndexOf(" \\quad (");
+        return at < 0 ? "" : line.substring(at);
     }
 
     /** Replace {@code range} with {@code newText}; {@code line} is the whole corrected line, for the title. */

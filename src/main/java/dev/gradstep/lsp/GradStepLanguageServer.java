@@ -90,7 +90,6 @@ public final class GradStepLanguageServer implements LanguageServer, LanguageCli
     private volatile Duration symbolicTimeout = CheckSettings.defaults().symbolicTimeout();
     private volatile StudentChecker full;
     private volatile StudentChecker numbersOnly;
-    private volatile List<Derivation> library;
     private volatile Consumer<String> onCheckStarted = uri -> { };
     private volatile boolean shutdown;
 
@@ -361,19 +360,6 @@ public final class GradStepLanguageServer implements LanguageServer, LanguageCli
         }
     }
 
-    private List<Derivation> library() {
-        List<Derivation> l = library;
-        if (l == null) {
-            try {
-                l = new DerivationLoader().loadBundled().derivations();
-            } catch (RuntimeException e) {
-                l = List.of();
-            }
-            library = l;
-        }
-        return l;
-    }
-
     private final class Documents implements TextDocumentService {
 
         @Override
@@ -462,7 +448,7 @@ public final class GradStepLanguageServer implements LanguageServer, LanguageCli
                 if (line < from || line > to) {
                     continue;
                 }
-                Findings.Correction c = f.correction(l, library());
+                Findings.Correction c = f.correction(l);
                 if (c == null) {
                     continue;
                 }

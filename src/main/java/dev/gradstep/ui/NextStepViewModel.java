@@ -39,6 +39,9 @@ public final class NextStepViewModel {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
+    private final ReadOnlyObjectWrapper<dev.gradstep.check.HintKind> hintKind = new ReadOnlyObjectWrapper<>(this, "hintKind");
+    private final ReadOnlyStringWrapper correction = new ReadOnlyStringWrapper(this, "correction", "");
     private Derivation derivation;
     private int index = -1;
     private int generation;
@@ -78,6 +81,7 @@ public final class NextStepViewModel {
             state.set(State.EMPTY);
             verdict.set("");
             detail.set("");
+            clearFeedback();
             return;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -85,6 +89,7 @@ public final class NextStepViewModel {
         state.set(State.CHECKING);
         verdict.set("Checking\u2026");
         detail.set("");
+        clearFeedback();
         background.execute(() -> {
             StepResult r;
             String failure = null;
@@ -104,7 +109,14 @@ public final class NextStepViewModel {
         });
     }
 
+    private void clearFeedback() {
+        hint.set("");
+        hintKind.set(null);
+        correction.set("");
+    }
+
     private void publish(StepResult r, String problem) {
+        clearFeedback();
         if (r == null) {
             state.set(problem == null ? State.EMPTY : State.UNDECIDED);
             verdict.set(problem == null ? "" : problem);
@@ -117,6 +129,13 @@ public final class NextStepViewModel {
         }
         if (r.hint() != null) {
             more.append(more.length() == 0 ? "" : "\n").append("Hint: ").append(r.hint());
+            hint.set(r.hint());
+            hintKind.set(r.hintKind());
+        }
+        if (r.correction() != null) {
+            // the right side only: the box continues the current step's chain
+            correction.set("= " + r.correction().rhsTex());
+            more.append(more.length() == 0 ? "" : "\n").append("Corrected line (checked: it holds): ").append(correction.get());
         }
         if (r.rhsExpr() == null) {
             state.set(State.UNREADABLE);
@@ -146,6 +165,21 @@ public final class NextStepViewModel {
 
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The hint on a wrong line (its maths as LaTeX inside the words), empty otherwise. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** The kind of mistake the hint names, null when there is no hint. */
+    public ReadOnlyObjectProperty<dev.gradstep.check.HintKind> hintKindProperty() {
+        return hintKind.getReadOnlyProperty();
+    }
+
+    /** TeX of a corrected line ({@code = ...}) that was checked and holds; empty when none was verified. */
+    public ReadOnlyStringProperty correctionProperty() {
+        return correction.getReadOnlyProperty();
     }
 
     /** True when there is a current step to continue from. */

@@ -151,7 +151,7 @@ public final class StudentCheckPane extends BorderPane {
             addNote(body, item.counterexample() == null ? null : "Counterexample: " + item.counterexample(), "student-counterexample");
             addNote(body, item.hint() == null ? null : "Hint: " + item.hint(), "hint");
             if (item.correction() != null) {
-                Label label = new Label("From the library derivation:");
+                Label label = new Label(item.correctionLabel());
                 label.getStyleClass().add("muted");
                 FormulaView fix = new FormulaView(renderer);
                 fix.getStyleClass().add("student-correction");

@@ -1,6 +1,7 @@
 package dev.gradstep.ui;
 
-import dev.gradstep.check.LibraryMatch;
+import dev.gradstep.check.Correction;
+import dev.gradstep.check.HintKind;
 import dev.gradstep.check.StudentChecker;
 import dev.gradstep.check.StudentNotation;
 import dev.gradstep.check.StudentReport;
@@ -29,7 +30,7 @@ import javafx.collections.ObservableList;
 /**
  * "Check my derivation": the user's LaTeX (pasted or opened), read at once so its lines show,
  * then checked in the background; each line gets a mark, the first wrong one is singled out with
- * its counterexample, hint and, where a library derivation has the same left side, the corrected line.
+ * its counterexample, hint and, where one was verified, the corrected line.
  */
 public final class StudentCheckViewModel {
 
@@ -64,9 +65,28 @@ public final class StudentCheckViewModel {
      * One line to show: its file line, LaTeX to typeset ({@code source} as written when it cannot
      * be read), its mark, and the details of a problem; {@code reason} is what the author wrote beside the
      * line to justify it ({@code \\text{(chain rule)}}, {@code \\tag{3}}), shown with the verdict, or null.
+     * {@code correction} is the TeX of a corrected
+     * line that was checked and holds ({@code correctionBasis} says by what), {@code hintKind} the
+     * kind of mistake the hint names; all null on a line that is not wrong.
      */
     public record LineItem(int line, String tex, String source, Mark mark, boolean firstWrong, String counterexample,
-                           String hint, String error, String correction, String reason) {
+                           String hint, String error, String correction, String reason, HintKind hintKind,
+                           String correctionBasis) {
+
+        public LineItem(int line, String tex, String source, Mark mark, boolean firstWrong, String counterexample,
+                        String hint, String error, String correction) {
+            this(line, tex, source, mark, firstWrong, counterexample, hint, error, correction, null, null, null);
+        }
+
+        /** The words above a correction: that it was checked, and by what. */
+        public String correctionLabel() {
+            if (correction == null) {
+                return "";
+            }
+            String by = "both".equals(correctionBasis) ? "numbers and Symja" : "symbolic".equals(correctionBasis) ? "Symja"
+                    : "numbers";
+            return "Corrected line (checked: it holds, by " + by + "):";
+        }
     }
 
     /** Runs the check (blocking; called on the background executor). */
@@ -77,8 +97,6 @@ public final class StudentCheckViewModel {
     private final Executor background;
     private final Executor ui;
     private final Checker checker;
-    private final Supplier<List<Derivation>> library;
-    private final LibraryMatch match = new LibraryMatch();
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final StringProperty notation = new SimpleStringProperty(this, "notation", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -100,11 +118,18 @@ public final class StudentCheckViewModel {
     private String announced;
     private boolean looking;
 
-    public StudentCheckViewModel(Executor background, Executor ui, Checker checker, Supplier<List<Derivation>> library) {
+    public StudentCheckViewModel(Executor background, Executor ui, Checker checker) {
         this.background = background;
         this.ui = ui;
         this.checker = checker;
-        this.library = library;
+    }
+
+    /**
+     * For callers that still pass the library: corrections now come from the checker, each one
+     * verified, so the library is not read here.
+     */
+    public StudentCheckViewModel(Executor background, Executor ui, Checker checker, Supplier<List<Derivation>> library) {
+        this(background, ui, checker);
     }
 
     /** Input: the LaTeX as pasted or opened. */
@@ -237,7 +262,6 @@ public final class StudentCheckViewModel {
         message.set("");
         publish(read, true);
         busy.set(true);
-        List<Derivation> derivations = List.copyOf(library.get());
         background.execute(() -> {
             StudentReport report;
             String problem = null;
@@ -247,7 +271,7 @@ public final class StudentCheckViewModel {
                 report = null;
                 problem = "Checking failed: " + e.getMessage();
             }
-            List<LineItem> items = report == null ? null : items(report, false, derivations);
+            List<LineItem> items = report == null ? null : items(report, false);
             StudentReport finished = report;
             String failure = problem;
             ui.execute(() -> {
@@ -275,7 +299,7 @@ public final class StudentCheckViewModel {
     }
 
     private void publish(StudentReport report, boolean pending) {
-        show(report, items(report, pending, List.of()));
+        show(report, items(report, pending));
     }
 
     private void show(StudentReport report, List<LineItem> items) {
@@ -293,7 +317,7 @@ public final class StudentCheckViewModel {
         summary.set(summarise(items));
     }
 
-    private List<LineItem> items(StudentReport report, boolean pending, List<Derivation> derivations) {
+    private List<LineItem> items(StudentReport report, boolean pending) {
         List<LineItem> out = new ArrayList<>();
         boolean wrongSeen = false;
         for (StudentReport.Chain chain : report.chains()) {
@@ -306,11 +330,12 @@ public final class StudentCheckViewModel {
                 Mark mark = mark(s, pending);
                 boolean firstWrong = mark == Mark.WRONG && !wrongSeen;
                 wrongSeen |= firstWrong;
-                String correction = mark == Mark.WRONG
-                        ? match.correction(report.notation(), chain.lhsExpr(), s.condition(), s.rhsExpr(), derivations) : null;
+                Correction fix = mark == Mark.WRONG ? s.correction() : null;
                 out.add(new LineItem(s.line(), tex, source, mark, firstWrong,
-                        s.counterexample() == null ? null : StudentReport.words(s.counterexample()), s.hint(),
-                        s.error() != null ? s.error() : s.reading(), correction, s.reason()));
+                        s.counterexample() == null ? null : StudentReport.words(s.counterexample()),
+                        mark == Mark.WRONG ? s.hint() : null, s.error() != null ? s.error() : s.reading(),
+                        fix == null ? null : fix.tex(), s.reason(), mark == Mark.WRONG ? s.hintKind() : null,
+                        fix == null ? null : fix.basis()));
             }
         }
         return out;

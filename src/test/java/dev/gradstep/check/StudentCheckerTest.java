@@ -25,7 +25,7 @@ class StudentCheckerTest {
         return StudentCases.wrong().stream();
     }
 
-    private static String table(StudentReport r) {
+    static String table(StudentReport r) {
         StringBuilder sb = new StringBuilder(r.notation().describe()).append('\n');
         for (StepResult s : r.steps()) {
             sb.append(s.line()).append(": holds=").append(s.holds()).append(" link=").append(s.link()).append(' ')

@@ -35,7 +35,7 @@ class StudentCheckCommandTest {
         assertTrue(r.out().matches("(?s).*line  13  WRONG\\*.*"), r.out());
         assertTrue(r.out().contains("counterexample: K=2, i=1, j=2, logits ("), r.out());
         assertTrue(r.out().contains("hint: sign: the right side is the negative of the true value"), r.out());
-        assertTrue(r.out().contains("the library has: \\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = -\\hat{y}_{i} \\hat{y}_{j} \\quad (i \\neq j)"), r.out());
+        assertTrue(r.out().contains("correction: \\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = -\\hat{y}_{i} \\hat{y}_{j} \\quad (i \\neq j)   [checked: holds, by numbers]"), r.out());
         assertTrue(r.out().contains("9 steps: 8 hold, 1 wrong, 0 unreadable, 0 undecided -- NOT OK"), r.out());
         assertEquals("", r.err());
     }
@@ -106,11 +106,14 @@ class StudentCheckCommandTest {
                 + "\"onehot\": null, \"labelsum\": \"one\", \"source\": \"file\"}, \"readAs\": \"latex\", \"warnings\": [], \"blocks\": [{\"line\": 8, \"lhs\": "
                 + "\"\\\\hat{y}_i\", \"steps\": [{\"line\": 8, \"rhs\": \"\\\\frac{e^{z_i}}{\\\\sum_{k=1}^{K} e^{z_k}}\", "
                 + "\"holds\": true, \"link\": true, \"condition\": null, \"basis\": \"numeric\", \"counterexample\": null, "
-                + "\"hint\": null, \"error\": null, \"ambiguous\": false, \"reading\": null, \"reason\": null}]}"), json);
+                + "\"hint\": null, \"hintKind\": null, \"correction\": null, \"error\": null, \"ambiguous\": false, "
+                + "\"reading\": null, \"reason\": null}]}"), json);
         Matcher wrong = Pattern.compile("\\{\"line\": 13, \"rhs\": \"[^\"]+\", \"holds\": false, \"link\": false, "
                 + "\"condition\": \"i \\\\\\\\neq j\", \"basis\": \"numeric\", \"counterexample\": \\{\"classes\": 2, "
                 + "\"indices\": \\{\"i\": 1, \"j\": 2\\}, \"logits\": \\[[^\\]]+\\], \"labels\": \\[\\], \"parameters\": \\{\\}, "
-                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"error\": null, \"ambiguous\": false, \"reading\": null, \"reason\": null\\}")
+                + "\"left\": \"-0\\.168[0-9]+\", \"right\": \"0\\.168[0-9]+\"\\}, \"hint\": \"sign: [^\"]+\", \"hintKind\": \"SIGN\", "
+                + "\"correction\": \\{\"tex\": \"[^\"]+\", \"rhs\": \"-\\\\\\\\hat\\{y\\}_\\{i\\} \\\\\\\\hat\\{y\\}_\\{j\\}\", "
+                + "\"holds\": true, \"basis\": \"numeric\", \"from\": \"repair\"\\}, \"error\": null, \"ambiguous\": false, \"reading\": null, \"reason\": null\\}")
                 .matcher(json);
         assertTrue(wrong.find(), json);
         assertTrue(json.contains("{\"line\": 19, \"lhs\": \"\\\\frac{\\\\partial L}{\\\\partial z_j}\", \"steps\": [{\"line\": 20,"), json);

@@ -154,6 +154,8 @@ class LanguageServerProtocolTest {
         assertEquals('=', homework().split("\n")[12].charAt(d.getRange().getStart().getCharacter()));
         assertTrue(d.getMessage().contains("counterexample: K=2, i=1, j=2, logits ("), d.getMessage());
         assertTrue(d.getMessage().contains("hint: sign: the right side is the negative of the true value"), d.getMessage());
+        assertTrue(d.getMessage().contains("correction (checked: it holds): \\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = "
+                + "-\\hat{y}_{i} \\hat{y}_{j}"), d.getMessage());
         assertEquals("gradstep", d.getSource());
     }
 

@@ -63,6 +63,19 @@ class NextStepViewModelTest {
     }
 
     @Test
+    void typed_oneTermsSignSlipped_hintKindAndAVerifiedCorrection() {
+        NextStepViewModel vm = viewModel(false);
+        vm.show(flagship, STEP);
+        vm.typedProperty().set("= -y_j (1 - s_j) - \\sum_{i \\neq j} y_i s_j");
+        assertEquals(dev.gradstep.check.HintKind.SIGN_IN_TERM, vm.hintKindProperty().get(), vm.detailProperty().get());
+        assertEquals("= -y_{j} \\left(1 - s_{j}\\right) + \\sum_{i \\neq j} y_{i} s_{j}", vm.correctionProperty().get());
+        assertTrue(vm.detailProperty().get().contains("Corrected line (checked: it holds): = -y_{j}"), vm.detailProperty().get());
+        vm.typedProperty().set("= s_j \\sum_i y_i - y_j");
+        assertEquals("", vm.correctionProperty().get(), "a line that follows has no correction");
+        assertEquals(null, vm.hintKindProperty().get());
+    }
+
+    @Test
     void typed_olderResultArrivingLate_isDropped() {
         NextStepViewModel vm = viewModel(true);
         vm.show(flagship, STEP);

@@ -59,6 +59,8 @@ class StudentCheckViewModelTest {
         assertTrue(wrong.hint().startsWith("sign:"), wrong.hint());
         assertEquals("\\frac{\\partial \\hat{y}_{i}}{\\partial z_{j}} = -\\hat{y}_{i} \\hat{y}_{j} \\quad (i \\neq j)",
                 wrong.correction());
+        assertEquals(dev.gradstep.check.HintKind.SIGN, wrong.hintKind());
+        assertEquals("Corrected line (checked: it holds, by numbers):", wrong.correctionLabel());
         assertTrue(wrong.tex().endsWith("\\quad (i \\neq j)"), wrong.tex());
         assertEquals(8, lines.stream().filter(l -> l.mark() == StudentCheckViewModel.Mark.HOLDS).count());
         assertTrue(vm.summaryProperty().get().contains("The first wrong line is line 13."), vm.summaryProperty().get());
