@@ -280,18 +280,18 @@ class CorrectionTableTest {
                 "numeric", "", Correction.From.REPAIR);
         for (Boolean holds : new Boolean[] {Boolean.TRUE, null}) {
             StepResult s = new StepResult(1, "1", dev.gradstep.expr.Exprs.ONE, holds, null, dev.gradstep.expr.Condition.ALWAYS,
-                    null, null, null, "hint", null, 0, false, null, null, false, HintKind.SIGN, c);
+                    null, null, null, "hint", null, 0, false, null, null, false, null, HintKind.SIGN, c);
             assertNull(s.correction());
             assertNull(s.hint());
             assertNull(s.hintKind());
         }
         StepResult ambiguous = new StepResult(1, "1", dev.gradstep.expr.Exprs.ONE, Boolean.FALSE, null,
                 dev.gradstep.expr.Condition.ALWAYS, null, null, null, "hint", null, 0, false, null, "two readings", true,
-                HintKind.SIGN, c);
+                null, HintKind.SIGN, c);
         assertNull(ambiguous.correction());
         StepResult wrong = new StepResult(1, "1", dev.gradstep.expr.Exprs.ONE, Boolean.FALSE, null,
                 dev.gradstep.expr.Condition.ALWAYS, null, null, null, "hint", null, 0, false, null, null, false,
-                HintKind.SIGN, c);
+                null, HintKind.SIGN, c);
         assertEquals(c, wrong.correction());
     }
 
